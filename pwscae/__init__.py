@@ -18,9 +18,10 @@ __all__ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', '
            'plot_cluster_sizes', 'plot_pairs_2d', 'relevance_scores', 'pq_scores', 'UUClassifier', 'estimate_priors',
            'visual_rank', 'rank_images', 'ranking_metrics', 'selection_metrics', 'precision_at_size', 'pr_curve',
            'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_scores', 'cross_fit_cnn', 'QueryConfig',
-           'QueryResult', 'train_query', 'load_result', 'evaluate', 'evaluate_query', 'Evaluation', 'PRESETS']
+           'QueryResult', 'train_query', 'load_result', 'evaluate', 'evaluate_query', 'Evaluation', 'PRESETS',
+           'explore', 'RankingExplorer']
 
-# %% ../nbs/99_api.ipynb #c320133d
+# %% ../nbs/99_api.ipynb #3cd902ad
 __version__ = "0.1.0"
 import importlib
 
@@ -38,6 +39,7 @@ _API = {  # public name -> module that defines it
     'relevance': ['RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_scores', 'cross_fit_cnn'],
     'query': ['QueryConfig', 'QueryResult', 'train_query', 'load_result'],
     'evaluation': ['evaluate', 'evaluate_query', 'Evaluation', 'PRESETS'],
+    'explorer': ['explore', 'RankingExplorer'],
 }
 _WHERE = {name: mod for mod, names in _API.items() for name in names}
 
@@ -50,7 +52,7 @@ def __getattr__(name):
 
 def __dir__(): return sorted(list(globals()) + list(_WHERE))
 
-# %% ../nbs/99_api.ipynb #66325e40
+# %% ../nbs/99_api.ipynb #8b78acd9
 _all_ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid',
          'load_image', 'open_image', 'ImageLoadError', 'from_folder', 'VSO', 'parse_anp_list', 'download_urls',
          'SynthANP', 'contact_sheet', 'pseudo_sets', 'PseudoSets',
@@ -62,4 +64,4 @@ _all_ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid',
          'ranking_metrics', 'selection_metrics', 'precision_at_size', 'pr_curve',
          'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_scores', 'cross_fit_cnn',
          'QueryConfig', 'QueryResult', 'train_query', 'load_result',
-         'evaluate', 'evaluate_query', 'Evaluation', 'PRESETS']
+         'evaluate', 'evaluate_query', 'Evaluation', 'PRESETS', 'explore', 'RankingExplorer']
