@@ -11,7 +11,7 @@ Modules:
 
 # %% auto #0
 __all__ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', 'load_image', 'open_image', 'ImageLoadError',
-           'from_folder', 'VSO', 'parse_anp_list', 'download_urls', 'SynthANP', 'contact_sheet', 'pseudo_sets',
+           'from_folder', 'VSO', 'parse_anp_list', 'download_urls', 'WORLD', 'SynthANP', 'contact_sheet', 'pseudo_sets',
            'PseudoSets', 'make_pairs', 'descriptors', 'load_detector', 'SCAEConfig', 'PWSCAE', 'DifferenceLoss',
            'LevelLoss', 'pair_dls', 'pwscae_learner', 'fit_pwscae', 'encode', 'encode_pairs', 'save_pwscae',
            'load_pwscae', 'plot_losses', 'ClusterResult', 'cluster_pairs', 'select_relevant', 'k_sweep',
@@ -21,14 +21,14 @@ __all__ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', '
            'QueryResult', 'train_query', 'load_result', 'evaluate', 'evaluate_query', 'Evaluation', 'PRESETS',
            'explore', 'RankingExplorer']
 
-# %% ../nbs/99_api.ipynb #3cd902ad
+# %% ../nbs/99_api.ipynb #1012e466
 __version__ = "0.1.0"
 import importlib
 
 _API = {  # public name -> module that defines it
     'core': ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid'],
     'data': ['load_image', 'open_image', 'ImageLoadError', 'from_folder', 'VSO', 'parse_anp_list', 'download_urls'],
-    'synth': ['SynthANP', 'contact_sheet'],
+    'synth': ['WORLD', 'SynthANP', 'contact_sheet'],
     'protocol': ['pseudo_sets', 'PseudoSets'],
     'pairs': ['make_pairs', 'descriptors', 'load_detector'],
     'model': ['SCAEConfig', 'PWSCAE', 'DifferenceLoss', 'LevelLoss'],
@@ -52,10 +52,10 @@ def __getattr__(name):
 
 def __dir__(): return sorted(list(globals()) + list(_WHERE))
 
-# %% ../nbs/99_api.ipynb #8b78acd9
+# %% ../nbs/99_api.ipynb #1370006c
 _all_ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid',
          'load_image', 'open_image', 'ImageLoadError', 'from_folder', 'VSO', 'parse_anp_list', 'download_urls',
-         'SynthANP', 'contact_sheet', 'pseudo_sets', 'PseudoSets',
+         'WORLD', 'SynthANP', 'contact_sheet', 'pseudo_sets', 'PseudoSets',
          'make_pairs', 'descriptors', 'load_detector',
          'SCAEConfig', 'PWSCAE', 'DifferenceLoss', 'LevelLoss',
          'pair_dls', 'pwscae_learner', 'fit_pwscae', 'encode', 'encode_pairs', 'save_pwscae', 'load_pwscae', 'plot_losses',
