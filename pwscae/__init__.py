@@ -2,7 +2,9 @@
 
 Modules:
 
-- `pwscae.data`: Read any image file into a `(3, size, size)` tensor, whole folders into an `ImageSet`, the Visual Sentiment Ontology's folders as a source of ANPs, and download URL lists (e.g. MVSO's) into a local cache, reporting every failure.
+- `pwscae.data`: Read any image file into a `(3, size, size)` tensor, whole folders into an `ImageSet`, and the Visual Sentiment Ontology's folders as a source of ANPs, reporting every file that cannot be used.
+- `pwscae.download`: Download image URL lists (e.g. MVSO's `ANP,URL` files) into a local `cache_dir/<anp>/` cache that `from_folder` and `VSO` read, resuming and reporting every failure.
+- `pwscae.draw`: The low-level painters of `SynthANP`: one procedural drawing function per noun, whose adjective is a small, noun-specific detail, and the nuisances (lighting, colour cast, sensor noise) every image gets.
 - `pwscae.model`: The pair-wise stacked convolutional auto-encoder of Table 2 (`PWSCAE`, configured by `SCAEConfig`), and the difference loss of §3.2 read from hooks on its encoding and decoding processes (`DifferenceLoss`).
 - `pwscae.pairs`: §3.1: pair every pseudo-relevant image of P with the images of Q that show the most similar objects — by a cheap object/layout descriptor (offline default), by Faster R-CNN detections (the paper's way), or at random (baseline).
 - `pwscae.train`: fastai DataLoaders over image pairs, the `Learner`, greedy layer-wise pre-training then fine-tuning (§2.4, §3.2), feature extraction, and saving/loading trained models."""
@@ -11,23 +13,25 @@ Modules:
 
 # %% auto #0
 __all__ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', 'load_image', 'open_image', 'ImageLoadError',
-           'from_folder', 'VSO', 'parse_anp_list', 'download_urls', 'WORLD', 'SynthANP', 'contact_sheet', 'pseudo_sets',
-           'PseudoSets', 'make_pairs', 'descriptors', 'load_detector', 'SCAEConfig', 'PWSCAE', 'DifferenceLoss',
-           'LevelLoss', 'pair_dls', 'pwscae_learner', 'fit_pwscae', 'encode', 'encode_pairs', 'save_pwscae',
-           'load_pwscae', 'plot_losses', 'ClusterResult', 'cluster_pairs', 'select_relevant', 'k_sweep',
-           'plot_cluster_sizes', 'plot_pairs_2d', 'relevance_scores', 'pq_scores', 'UUClassifier', 'estimate_priors',
-           'visual_rank', 'rank_images', 'ranking_metrics', 'selection_metrics', 'precision_at_size', 'pr_curve',
-           'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_scores', 'cross_fit_cnn', 'QueryConfig',
-           'QueryResult', 'train_query', 'load_result', 'evaluate', 'evaluate_query', 'Evaluation', 'PRESETS',
-           'explore', 'RankingExplorer']
+           'from_folder', 'VSO', 'parse_anp_list', 'download_urls', 'url_filename', 'NOUNS', 'draw_image', 'WORLD',
+           'SynthANP', 'contact_sheet', 'pseudo_sets', 'PseudoSets', 'make_pairs', 'descriptors', 'load_detector',
+           'SCAEConfig', 'PWSCAE', 'DifferenceLoss', 'LevelLoss', 'pair_dls', 'pwscae_learner', 'fit_pwscae', 'encode',
+           'encode_pairs', 'save_pwscae', 'load_pwscae', 'plot_losses', 'ClusterResult', 'cluster_pairs',
+           'select_relevant', 'k_sweep', 'plot_cluster_sizes', 'plot_pairs_2d', 'relevance_scores', 'pq_scores',
+           'UUClassifier', 'estimate_priors', 'visual_rank', 'rank_images', 'ranking_metrics', 'selection_metrics',
+           'precision_at_size', 'pr_curve', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_scores',
+           'cross_fit_cnn', 'QueryConfig', 'QueryResult', 'train_query', 'load_result', 'evaluate', 'evaluate_query',
+           'Evaluation', 'PRESETS', 'explore', 'RankingExplorer']
 
-# %% ../nbs/99_api.ipynb #1012e466
+# %% ../nbs/99_api.ipynb #15fc40c9
 __version__ = "0.1.0"
 import importlib
 
 _API = {  # public name -> module that defines it
     'core': ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid'],
-    'data': ['load_image', 'open_image', 'ImageLoadError', 'from_folder', 'VSO', 'parse_anp_list', 'download_urls'],
+    'data': ['load_image', 'open_image', 'ImageLoadError', 'from_folder', 'VSO', 'parse_anp_list'],
+    'download': ['download_urls', 'url_filename'],
+    'draw': ['NOUNS', 'draw_image'],
     'synth': ['WORLD', 'SynthANP', 'contact_sheet'],
     'protocol': ['pseudo_sets', 'PseudoSets'],
     'pairs': ['make_pairs', 'descriptors', 'load_detector'],
@@ -52,9 +56,10 @@ def __getattr__(name):
 
 def __dir__(): return sorted(list(globals()) + list(_WHERE))
 
-# %% ../nbs/99_api.ipynb #1370006c
+# %% ../nbs/99_api.ipynb #ff7350f3
 _all_ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid',
-         'load_image', 'open_image', 'ImageLoadError', 'from_folder', 'VSO', 'parse_anp_list', 'download_urls',
+         'load_image', 'open_image', 'ImageLoadError', 'from_folder', 'VSO', 'parse_anp_list', 'download_urls', 'url_filename',
+         'NOUNS', 'draw_image',
          'WORLD', 'SynthANP', 'contact_sheet', 'pseudo_sets', 'PseudoSets',
          'make_pairs', 'descriptors', 'load_detector',
          'SCAEConfig', 'PWSCAE', 'DifferenceLoss', 'LevelLoss',
