@@ -7,6 +7,7 @@ Docs: https://pwscae.github.io/pwscae/train.html.md"""
 
 # %% ../nbs/06_train.ipynb #7e551ead
 from __future__ import annotations
+import random
 import re
 import tempfile
 from dataclasses import asdict
@@ -83,6 +84,7 @@ def pair_dls(P:ImageSet, # pseudo-relevant images (the `a` of each pair)
     mk = lambda rows, aug, shuffle: DataLoader(rows, bs=bs, shuffle=shuffle, drop_last=False, create_batch=PairBatcher(
         P.x, Q.x, a, b, augment=aug, shift=shift, seed=seed), device=torch.device('cpu'))
     dls = DataLoaders(mk(train, augment, True), mk(valid, False, False), device=torch.device('cpu'))
+    for dl in dls.loaders: dl.rng = random.Random(seed)  # the shuffling order too: same seed, same batches
     dls.train_rows, dls.valid_rows, dls.img_size = np.sort(train), valid, P.size
     return dls
 
