@@ -15,6 +15,8 @@ from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
 from sklearn.preprocessing import StandardScaler
 
+from .core import flatten_features
+
 # %% auto #0
 __all__ = ['Mixture', 'mixture_features', 'ClusterResult', 'cluster_pairs', 'select_relevant', 'k_sweep', 'plot_cluster_sizes',
            'plot_pairs_2d']
@@ -53,28 +55,28 @@ def mixture_features(m:int=200, # images per set (|P| = |Q| = m, as in the paper
                      signal:float=2.0, # shift of relevant images in those dimensions (noise sd is 1)
                      n_nuisance:int=3, # dimensions of strong variation shared by all images (the "noun")
                      nuisance:float=4.0, # sd of the nuisance dimensions
-                     n_pairs:int=2, # pairs per image of P, each with a distinct random image of Q
+                     pairs_per_image:int=2, # pairs per image of P, each with a distinct random image of Q
                      seed:int=0, # random seed
                     ) -> Mixture:
     "Gaussian-mixture features for P and Q with known relevance, and random pairs: a fixture for §3.3 and ranking."
     if not 0 <= ratio_b < ratio_a <= 1: raise ValueError(f"need 0 <= ratio_b < ratio_a <= 1, got {ratio_a=}, {ratio_b=}")
     if n_signal + n_nuisance > d: raise ValueError(f"n_signal + n_nuisance = {n_signal + n_nuisance} exceeds d = {d}")
-    if not 1 <= n_pairs <= m: raise ValueError(f"n_pairs must be in 1..m={m}, got {n_pairs}")
+    if not 1 <= pairs_per_image <= m: raise ValueError(f"pairs_per_image must be in 1..m={m}, got {pairs_per_image}")
     rng = np.random.default_rng(seed)
     def draw(share):
         y = np.zeros(m, bool); y[:int(round(share * m))] = True; rng.shuffle(y)
         x = rng.normal(size=(m, d)); x[:, n_signal:n_signal + n_nuisance] *= nuisance; x[y, :n_signal] += signal
         return x, y
     XP, yP = draw(ratio_a); XQ, yQ = draw(ratio_b)
-    a = np.repeat(np.arange(m), n_pairs)
-    b = np.concatenate([rng.choice(m, n_pairs, replace=False) for _ in range(m)])
+    a = np.repeat(np.arange(m), pairs_per_image)
+    b = np.concatenate([rng.choice(m, pairs_per_image, replace=False) for _ in range(m)])
     return Mixture(XP, XQ, yP, yQ, pd.DataFrame(dict(a=a, b=b)))
 
 # %% ../nbs/07_cluster.ipynb #a2e63f67
 @dataclass
 class ClusterResult:
     "K-means clustering of pair-difference features."
-    labels: np.ndarray  # (n_pairs,) cluster of each pair
+    cluster: np.ndarray  # (n_pairs,) cluster id of each pair
     sizes: pd.Series  # pairs per cluster, indexed by cluster id 0..k-1
     largest: int  # id of the largest cluster (the lowest id on ties)
     aligned: int  # id of the cluster whose centre projects most on the mean difference
@@ -83,34 +85,29 @@ class ClusterResult:
     scale: str = 'none'  # space the clustering ran in
 
     @property
-    def k(self) -> int: return len(self.sizes)
+    def n_clusters(self) -> int: return len(self.sizes)
 
     def __repr__(self):
         sz = ', '.join(f'{c}: {n}' for c, n in self.sizes.items())
-        return (f"ClusterResult(k={self.k}, scale={self.scale!r}, {len(self.labels)} pairs; sizes {{{sz}}}; "
-                f"largest={self.largest} ({self.sizes[self.largest] / len(self.labels):.0%}), aligned={self.aligned})")
+        return (f"ClusterResult(n_clusters={self.n_clusters}, scale={self.scale!r}, {len(self.cluster)} pairs; sizes {{{sz}}}; "
+                f"largest={self.largest} ({self.sizes[self.largest] / len(self.cluster):.0%}), aligned={self.aligned})")
 
     def _repr_html_(self):
-        df = pd.DataFrame({'pairs': self.sizes, 'share': (self.sizes / len(self.labels)).round(3)})
+        df = pd.DataFrame({'pairs': self.sizes, 'share': (self.sizes / len(self.cluster)).round(3)})
         df['role'] = [' '.join(n for n, i in (('largest', self.largest), ('aligned', self.aligned)) if i == c) for c in df.index]
-        return f"<b>ClusterResult</b> k={self.k}, scale=<code>{self.scale}</code>" + df.to_html()
+        return f"<b>ClusterResult</b> n_clusters={self.n_clusters}, scale=<code>{self.scale}</code>" + df.to_html()
 
 # %% ../nbs/07_cluster.ipynb #e7bce5b7
-def _flat(x) -> np.ndarray:
-    x = np.asarray(x.detach().cpu() if hasattr(x, 'detach') else x, dtype=np.float64)
-    if x.ndim < 2: raise ValueError(f"expected features of shape (n, d) or (n, c, h, w), got shape {x.shape}")
-    return x.reshape(len(x), -1)
-
 def cluster_pairs(diff_feats, # (n_pairs, d) or (n_pairs, c, h, w) difference features f(a) − f(b), array or tensor
-                  k:int=2, # number of K-means clusters (the paper's implicit 2: R-I pairs vs the rest)
+                  n_clusters:int=2, # k of K-means (the paper's implicit 2: R-I pairs vs the rest)
                   seed:int=0, # K-means random state
                   n_init:int=10, # K-means restarts; the best inertia wins
                   scale:str='none', # 'none' (paper: raw Euclidean), 'standard' (per-dimension) or 'whiten' (PCA)
                   n_components:int|None=None, # PCA components kept when scale='whiten' (all when None)
                  ) -> ClusterResult:
-    "K-means (scikit-learn) on pair-difference features, as in §3.3; returns labels, sizes and the largest cluster."
-    Z = _flat(diff_feats)
-    if not 1 <= k <= len(Z): raise ValueError(f"k must be in 1..{len(Z)} (the number of pairs), got {k}")
+    "K-means (scikit-learn) on pair-difference features, as in §3.3; returns each pair's cluster, the sizes and the largest."
+    Z = flatten_features(diff_feats); k = n_clusters
+    if not 1 <= k <= len(Z): raise ValueError(f"n_clusters must be in 1..{len(Z)} (the number of pairs), got {k}")
     if scale == 'standard': Z = StandardScaler().fit_transform(Z)
     elif scale == 'whiten': Z = PCA(n_components=n_components, whiten=True, random_state=seed).fit_transform(Z)
     elif scale != 'none': raise ValueError(f"unknown scale {scale!r}: use 'none', 'standard' or 'whiten'")
@@ -122,43 +119,43 @@ def cluster_pairs(diff_feats, # (n_pairs, d) or (n_pairs, c, h, w) difference fe
 
 # %% ../nbs/07_cluster.ipynb #8dcbf2f5
 def select_relevant(pairs:pd.DataFrame, # the pairs, columns a (position in P) and b (position in Q)
-                    labels, # (n_pairs,) cluster of each pair, e.g. `ClusterResult.labels`
-                    cluster:int|None=None, # the cluster to take; the largest when None
+                    cluster, # (n_pairs,) cluster id of each pair, e.g. `ClusterResult.cluster`
+                    pick:int|None=None, # the cluster id to take; the largest cluster when None
                     n_p:int|None=None, # size of P, to check the positions (optional)
-                    how:str='any', # 'any': selected if any of its pairs is in the cluster; 'majority': if more than half are
+                    count:str='any', # 'any': selected if any of its pairs is in the cluster; 'majority': if more than half are
                     side:str='a', # 'a': images of P (truly relevant); 'b': images of Q (truly irrelevant)
                    ) -> np.ndarray:
     "Sorted positions of the images of the pairs in the chosen (default largest) cluster."
-    labels = np.asarray(labels)
+    labels = np.asarray(cluster)
     if not {'a', 'b'} <= set(pairs.columns): raise ValueError(f"pairs needs columns 'a' and 'b', got {list(pairs.columns)}")
-    if len(labels) != len(pairs): raise ValueError(f"{len(pairs)} pairs but {len(labels)} labels")
+    if len(labels) != len(pairs): raise ValueError(f"{len(pairs)} pairs but {len(labels)} cluster ids")
     if side not in ('a', 'b'): raise ValueError(f"unknown side {side!r}: use 'a' (P) or 'b' (Q)")
-    if how not in ('any', 'majority'): raise ValueError(f"unknown how {how!r}: use 'any' or 'majority'")
-    if cluster is None: cluster = int(pd.Series(labels).value_counts().sort_index().idxmax()) if len(labels) else 0
-    elif cluster not in set(labels.tolist()): raise ValueError(f"cluster {cluster} has no pairs: clusters are {sorted(set(labels.tolist()))}")
+    if count not in ('any', 'majority'): raise ValueError(f"unknown count {count!r}: use 'any' or 'majority'")
+    if pick is None: pick = int(pd.Series(labels).value_counts().sort_index().idxmax()) if len(labels) else 0
+    elif pick not in set(labels.tolist()): raise ValueError(f"cluster {pick} has no pairs: clusters are {sorted(set(labels.tolist()))}")
     pos = pairs[side].to_numpy()
     if n_p is not None and side == 'a' and len(pos) and (pos.min() < 0 or pos.max() >= n_p):
         raise ValueError(f"pairs.a holds positions outside P (0..{n_p - 1}): max is {pos.max()}")
-    share = pd.Series(labels == cluster).groupby(pos).mean()
-    keep = share > 0 if how == 'any' else share > 0.5
+    share = pd.Series(labels == pick).groupby(pos).mean()
+    keep = share > 0 if count == 'any' else share > 0.5
     return np.sort(share.index[keep.to_numpy()].to_numpy().astype(int))
 
 # %% ../nbs/07_cluster.ipynb #95b0ece7
 def k_sweep(diff_feats, # (n_pairs, ...) difference features
             pairs:pd.DataFrame, # the pairs, columns a and b
-            ks:tuple=(2, 3, 4, 5), # values of k to try
+            n_clusters:tuple=(2, 3, 4, 5), # values of k to try
             truth=None, # (m,) bool truth of the images of P, to report precision (optional)
-            how:str='any', # how an image in several pairs is counted, see `select_relevant`
+            count:str='any', # how an image in several pairs is counted, see `select_relevant`
             seed:int=0, # K-means random state
             **kwargs, # passed to `cluster_pairs` (n_init, scale, n_components)
            ) -> pd.DataFrame:
-    "Selection size (and precision, when `truth` is given) of the largest and aligned clusters for each k."
+    "Selection size (and precision, when `truth` is given) of the largest and aligned clusters for each `n_clusters`."
     rows = []
-    for k in ks:
-        r = cluster_pairs(diff_feats, k=k, seed=seed, **kwargs)
+    for k in n_clusters:
+        r = cluster_pairs(diff_feats, n_clusters=k, seed=seed, **kwargs)
         for pick in ('largest', 'aligned'):
-            c = getattr(r, pick); s = select_relevant(pairs, r.labels, cluster=c, how=how)
-            row = dict(k=k, pick=pick, cluster=c, pair_share=r.sizes[c] / len(r.labels), n_selected=len(s))
+            c = getattr(r, pick); s = select_relevant(pairs, r.cluster, pick=c, count=count)
+            row = dict(n_clusters=k, pick=pick, cluster=c, pair_share=r.sizes[c] / len(r.cluster), n_selected=len(s))
             if truth is not None:
                 t = np.asarray(truth, bool)
                 row.update(precision=t[s].mean() if len(s) else np.nan, lift=(t[s].mean() if len(s) else np.nan) - t.mean())
@@ -170,22 +167,22 @@ def plot_cluster_sizes(res:ClusterResult, # a `cluster_pairs` result
                        ax=None, # matplotlib axes; a new figure when None
                       ):
     "Bar chart of pairs per cluster, the largest highlighted; returns the `ax`."
-    if ax is None: _, ax = plt.subplots(figsize=(1 + 0.6 * res.k, 2.5))
+    if ax is None: _, ax = plt.subplots(figsize=(1 + 0.6 * res.n_clusters, 2.5))
     colors = ['C3' if c == res.largest else 'C0' for c in res.sizes.index]
     ax.bar(res.sizes.index.astype(str), res.sizes.to_numpy(), color=colors)
-    ax.set_xlabel('cluster'); ax.set_ylabel('pairs'); ax.set_title(f'K-means, k={res.k} (red: largest)')
+    ax.set_xlabel('cluster'); ax.set_ylabel('pairs'); ax.set_title(f'K-means, n_clusters={res.n_clusters} (red: largest)')
     return ax
 
 # %% ../nbs/07_cluster.ipynb #e21b778f
 def plot_pairs_2d(diff_feats, # (n_pairs, ...) difference features
-                  labels, # (n_pairs,) cluster of each pair
+                  cluster, # (n_pairs,) cluster id of each pair
                   truth=None, # (n_pairs,) ground truth per pair (bool, or a type like 'R-I'), shown by marker (optional)
                   ax=None, # matplotlib axes; a new figure when None
                   seed:int=0, # PCA random state
                  ):
     "PCA projection of pair differences to 2-D, coloured by cluster, marker by ground truth; returns the `ax`."
-    Z = PCA(n_components=2, random_state=seed).fit_transform(_flat(diff_feats))
-    labels = np.asarray(labels)
+    Z = PCA(n_components=2, random_state=seed).fit_transform(flatten_features(diff_feats))
+    labels = np.asarray(cluster)
     if ax is None: _, ax = plt.subplots(figsize=(5, 4))
     groups = [(None, np.ones(len(Z), bool))] if truth is None else [(t, np.asarray(truth) == t) for t in np.unique(truth)]
     markers = 'o^sDvP*X'

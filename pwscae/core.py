@@ -7,6 +7,7 @@ Docs: https://pwscae.github.io/pwscae/core.html.md"""
 # %% ../nbs/00_core.ipynb #e8e5a92d
 from __future__ import annotations
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -17,7 +18,8 @@ import matplotlib.pyplot as plt
 from torchvision.utils import make_grid
 
 # %% auto #0
-__all__ = ['QUERIES', 'NEAR_SYNONYMS', 'parse_query', 'ImageSet', 'show_grid']
+__all__ = ['QUERIES', 'NEAR_SYNONYMS', 'parse_query', 'ImageSet', 'show_grid', 'frame_images', 'stack_sets', 'flatten_features',
+           'batched', 'seeded']
 
 # %% ../nbs/00_core.ipynb #63175d1d
 QUERIES = pd.DataFrame([
@@ -122,3 +124,50 @@ def show_grid(x:torch.Tensor, # (n, 3, h, w) images in [0, 1]
     ax.set_axis_off()
     if title: ax.set_title(title)
     return ax
+
+# %% ../nbs/00_core.ipynb #4fa96bc5
+def frame_images(x:torch.Tensor, # (n, 3, h, w) images in [0, 1]
+                 ok:np.ndarray, # (n,) bool: True frames green, False red
+                 w:int=3, # frame width in pixels
+                ) -> torch.Tensor:
+    "A copy of images `x` with a green (True) or red (False) frame of `w` pixels."
+    x = x.clone(); col = torch.tensor([[0., .75, 0.], [.9, 0., 0.]])[np.where(np.asarray(ok, bool), 0, 1)][:, :, None, None]
+    for sl in ((slice(None), slice(None), slice(0, w)), (slice(None), slice(None), slice(-w, None)),
+               (slice(None), slice(None), slice(None), slice(0, w)), (slice(None), slice(None), slice(None), slice(-w, None))):
+        x[sl] = col.expand_as(x[sl])
+    return x
+
+def stack_sets(P:ImageSet, # pseudo-relevant images (label 1)
+               Q:ImageSet, # pseudo-irrelevant images (label 0)
+              ) -> tuple[torch.Tensor, np.ndarray]:
+    "P's images over Q's as one `(|P| + |Q|, 3, h, w)` tensor, and the P-vs-Q label of each (1.0 = from P)."
+    if P.size != Q.size: raise ValueError(f"P ({P.size}) and Q ({Q.size}) must hold images of one size")
+    return torch.cat([P.x, Q.x]), np.r_[np.ones(len(P)), np.zeros(len(Q))]
+
+def flatten_features(x, # (n, d) or (n, c, h, w) features: array or tensor
+                    ) -> np.ndarray:
+    "Features as an `(n, d)` float64 array."
+    x = np.asarray(x.detach().cpu() if hasattr(x, 'detach') else x, dtype=np.float64)
+    if x.ndim < 2: raise ValueError(f"expected features of shape (n, d) or (n, c, h, w), got shape {x.shape}")
+    return x.reshape(len(x), -1)
+
+# %% ../nbs/00_core.ipynb #1019cfce
+def batched(fn, # a network or function from a batch of images to outputs, e.g. `model.encode`
+            x:torch.Tensor, # (n, 3, h, w) images
+            bs:int=256, # images per forward pass
+            device=None, # where to run `fn`; `x`'s own device when None
+           ) -> torch.Tensor:
+    "`fn` over `x` in chunks of `bs`, without gradients; the outputs concatenated on the CPU."
+    with torch.inference_mode():
+        out = [fn(x[i:i + bs].to(device) if device is not None else x[i:i + bs]).cpu() for i in range(0, len(x), bs)]
+    return torch.cat(out) if out else torch.empty(0)
+
+@contextmanager
+def seeded(seed:int|None, # seed for torch's generators inside the block; None runs the block unseeded
+          ):
+    "Run a block with torch's random generators seeded, then give the caller back the generator states it had."
+    if seed is None: yield; return
+    devices = list(range(torch.cuda.device_count())) if torch.cuda.is_available() else []
+    with torch.random.fork_rng(devices=devices):
+        torch.manual_seed(seed)
+        yield

@@ -24,7 +24,7 @@ from sklearn.neighbors import NearestNeighbors
 from .core import ImageSet
 
 # %% auto #0
-__all__ = ['STRATEGIES', 'descriptors', 'load_detector', 'detection_maps', 'make_pairs']
+__all__ = ['PAIRINGS', 'descriptors', 'load_detector', 'detection_maps', 'make_pairs']
 
 # %% ../nbs/04_pairs.ipynb #3f7636b2
 def _unit(v:np.ndarray) -> np.ndarray:
@@ -69,13 +69,14 @@ def load_detector(weights=None, # None: torchvision's COCO weights (downloaded o
         try: return fn(weights=W.DEFAULT, **kw).eval()
         except OSError as e:  # URLError, socket errors, unreadable cache
             raise RuntimeError(f"could not get the COCO weights of {fn_name} ({type(e).__name__}: {e}); offline, use "
-                               f"strategy='descriptor' (or pass detector_weights=<path of a local state-dict .pth>)") from None
+                               f"pairing='descriptor' (or pass detector_weights=<path of a local state-dict .pth>)") from None
     path = Path(weights)
-    if not path.is_file(): raise FileNotFoundError(f"detector_weights={str(weights)!r} is not a file: name a state-dict .pth of {fn_name}, or use strategy='descriptor'")
+    if not path.is_file(): raise FileNotFoundError(f"detector_weights={str(weights)!r} is not a file: name a state-dict .pth of {fn_name}, or use pairing='descriptor'")
     model = fn(weights=None, weights_backbone=None, **kw)
     model.load_state_dict(torch.load(path, map_location='cpu', weights_only=True))
     return model.eval()
 
+# %% ../nbs/04_pairs.ipynb #95b703af
 def detection_maps(images:ImageSet, # images to run the detector on
                    detector:torch.nn.Module, # a torchvision detection model in eval mode
                    score_thresh:float=0.5, # detections below this score are ignored
@@ -102,7 +103,7 @@ def detection_maps(images:ImageSet, # images to run the detector on
     return maps.reshape(n, -1)
 
 # %% ../nbs/04_pairs.ipynb #918d4ca1
-STRATEGIES = ('descriptor', 'detector', 'random')
+PAIRINGS = ('descriptor', 'detector', 'random')
 
 def _knn(ep, eq, k):
     nn_ = NearestNeighbors(n_neighbors=k).fit(eq)
@@ -125,32 +126,34 @@ def _one_to_one(ep, eq, max_dense=3000, candidates=50):
     rows, cols = rows[order], cols[order]
     return cols, 2 - np.asarray(cost[rows, cols]).ravel()
 
+# %% ../nbs/04_pairs.ipynb #6251fc7a
 def make_pairs(P:ImageSet, # pseudo-relevant images (results of the adjective-noun query)
                Q:ImageSet, # pseudo-irrelevant images (results of the noun query)
-               strategy:str='descriptor', # 'descriptor' (offline), 'detector' (Faster R-CNN, §3.1) or 'random'
-               k:int=1, # partners in Q per image of P
-               one_to_one:bool=False, # each image of Q used at most once (needs k=1, |Q| >= |P|)
-               seed:int=0, # seed of the 'random' strategy
+               pairing:str='descriptor', # 'descriptor' (offline), 'detector' (Faster R-CNN, §3.1) or 'random'
+               pairs_per_image:int=1, # partners in Q per image of P
+               one_to_one:bool=False, # each image of Q used at most once (needs pairs_per_image=1, |Q| >= |P|)
+               seed:int=0, # seed of the 'random' pairing
                detector_weights=None, # 'detector': None (torchvision COCO download), a state-dict path, or an nn.Module
                **kw, # descriptor: size, cell, grid, hog_weight; detector: arch, score_thresh, grid, bs, and constructor
                      # options; one_to_one: max_dense, candidates
               ) -> pd.DataFrame:
-    "Pair each image of P with the `k` images of Q showing the most similar objects: columns a, b, a_id, b_id, similarity, strategy."
-    if strategy not in STRATEGIES: raise ValueError(f"unknown strategy {strategy!r}: choose one of {list(STRATEGIES)}")
+    "Pair each image of P with the `pairs_per_image` images of Q showing the most similar objects: columns a, b, a_id, b_id, similarity, pairing."
+    if pairing not in PAIRINGS: raise ValueError(f"unknown pairing {pairing!r}: choose one of {list(PAIRINGS)}")
     for nm, s in (('P', P), ('Q', Q)):
         if not isinstance(s, ImageSet): raise TypeError(f"{nm} must be an ImageSet, got {type(s).__name__}")
         if len(s) == 0: raise ValueError(f"{nm} is empty: nothing to pair")
-    if one_to_one and k != 1: raise ValueError(f"one_to_one=True pairs each image once: use k=1 (got k={k})")
+    if one_to_one and pairs_per_image != 1: raise ValueError(f"one_to_one=True pairs each image once: use pairs_per_image=1 (got {pairs_per_image})")
     if one_to_one and len(Q) < len(P): raise ValueError(f"one_to_one=True needs |Q| >= |P|, got |P|={len(P)}, |Q|={len(Q)}")
-    if not 1 <= k <= len(Q): raise ValueError(f"k={k}: choose 1 <= k <= |Q| = {len(Q)}")
+    k = pairs_per_image
+    if not 1 <= k <= len(Q): raise ValueError(f"pairs_per_image={k}: choose 1 <= pairs_per_image <= |Q| = {len(Q)}")
     oto = {n: kw.pop(n) for n in ('max_dense', 'candidates') if n in kw}
-    if strategy == 'random':
-        if kw: raise TypeError(f"strategy='random' takes no options, got {sorted(kw)}")
+    if pairing == 'random':
+        if kw: raise TypeError(f"pairing='random' takes no options, got {sorted(kw)}")
         rng = np.random.default_rng(seed)
         b = rng.permutation(len(Q))[:len(P), None] if one_to_one else np.stack([rng.choice(len(Q), k, replace=False) for _ in range(len(P))])
         sim = np.full(b.shape, np.nan)
     else:
-        if strategy == 'descriptor': ep, eq = _descriptor_embed(P, Q, **kw)
+        if pairing == 'descriptor': ep, eq = _descriptor_embed(P, Q, **kw)
         else:
             mk = {n: kw.pop(n) for n in ('score_thresh', 'grid', 'bs') if n in kw}
             det = load_detector(detector_weights, **kw)
@@ -162,4 +165,4 @@ def make_pairs(P:ImageSet, # pseudo-relevant images (results of the adjective-no
     a = np.repeat(np.arange(len(P)), b.shape[1])
     b = b.ravel()
     return pd.DataFrame({'a': a, 'b': b, 'a_id': [P.ids[i] for i in a], 'b_id': [Q.ids[j] for j in b],
-                         'similarity': np.asarray(sim, dtype=float).ravel(), 'strategy': strategy})
+                         'similarity': np.asarray(sim, dtype=float).ravel(), 'pairing': pairing})

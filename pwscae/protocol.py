@@ -15,7 +15,7 @@ import torch
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
 
-from .core import QUERIES, NEAR_SYNONYMS, ImageSet, parse_query, show_grid
+from .core import QUERIES, NEAR_SYNONYMS, ImageSet, parse_query, show_grid, frame_images
 from .synth import SynthANP
 
 # %% auto #0
@@ -24,55 +24,69 @@ __all__ = ['PseudoSets', 'pseudo_sets']
 # %% ../nbs/03_protocol.ipynb #2e7de298
 @dataclass
 class PseudoSets:
-    "The pseudo-relevant set `P` and pseudo-irrelevant set `Q` of a query, with the ground truth kept beside them."
+    "The pseudo-relevant set `P` and pseudo-irrelevant set `Q` of a query, with the ground truth kept beside them when known."
     P: ImageSet  # pseudo-relevant images ("adjective noun" results), ids 'P/000'...
     Q: ImageSet  # pseudo-irrelevant images ("noun" results), ids 'Q/000'...
-    truth: pd.DataFrame  # one row per image: set ('P'/'Q'), pos (position in its set), id (source id), anp, relevant
+    truth: pd.DataFrame|None  # one row per image: set ('P'/'Q'), pos (position in its set), id (source id), anp, relevant; None when unknown
     query: str  # the query as given, e.g. 'happy dog'
     anp: str  # the query's ANP, e.g. 'happy_dog'
-    ratio_a: float  # share of truly relevant images asked for in P
-    ratio_b: float  # share of truly relevant images asked for in Q
+    ratio_a: float|None  # share of truly relevant images asked for in P (None: unknown, e.g. a user's folders)
+    ratio_b: float|None  # share of truly relevant images asked for in Q
     seed: int = 0  # sampling seed
     irrelevant_anps: list = field(default_factory=list)  # ANPs the truly irrelevant images came from
     excluded: list = field(default_factory=list)  # near-synonym ANPs left out
 
+    @property
+    def has_truth(self) -> bool: return self.truth is not None
+
     def _t(self, which:str) -> pd.DataFrame:
         if which not in ('P', 'Q'): raise ValueError(f"which must be 'P' or 'Q', got {which!r}")
+        if self.truth is None: raise ValueError(f"the truth of {self.query!r}'s sets is unknown (they came from folders): "
+                                                "only sets drawn from a labelled source have it")
         return self.truth[self.truth.set == which].sort_values('pos')
 
-    def labels(self, which:str='P', # 'P' or 'Q'
-              ) -> np.ndarray:
-        "Ground truth of one set: a bool array, True where the image at that position is truly relevant."
+    def relevant(self, which:str='P', # 'P', 'Q', or 'PQ' for P's images then Q's
+                ) -> np.ndarray:
+        "Ground truth by position: a bool array, True where the image is truly relevant."
+        if which == 'PQ': return np.r_[self.relevant('P'), self.relevant('Q')]
         return self._t(which).relevant.to_numpy(bool)
 
     def source_ids(self, which:str='P') -> list:
         "The source ids ('happy_dog/17') of one set, by position — for evaluation only."
         return self._t(which).id.tolist()
 
-    def summary(self) -> pd.DataFrame:
-        "Counts per set: images, truly relevant, truly irrelevant, precision (share relevant)."
-        g = self.truth.groupby('set').relevant
-        return pd.DataFrame({'images': g.size(), 'relevant': g.sum(), 'irrelevant': g.size() - g.sum(),
-                             'precision': g.mean().round(3)}).rename_axis(None)
+# %% ../nbs/03_protocol.ipynb #98e3b5b7
+@patch
+def summary(self:PseudoSets) -> pd.DataFrame:
+    "Counts per set: images, truly relevant, truly irrelevant, precision (share relevant); images only without truth."
+    if self.truth is None: return pd.DataFrame({'images': [len(self.P), len(self.Q)]}, index=['P', 'Q'])
+    g = self.truth.groupby('set').relevant
+    return pd.DataFrame({'images': g.size(), 'relevant': g.sum(), 'irrelevant': g.size() - g.sum(),
+                         'precision': g.mean().round(3)}).rename_axis(None)
 
-    def __repr__(self):
-        s = self.summary()
-        part = lambda k: f"{k} {s.loc[k, 'images']} images ({s.loc[k, 'relevant']} relevant, {s.loc[k, 'precision']:.3f})"
-        ex = f"; excluded {', '.join(self.excluded)}" if self.excluded else ''
-        return (f"PseudoSets({self.query!r}, seed={self.seed}): {part('P')}, {part('Q')}; "
-                f"irrelevant from {', '.join(self.irrelevant_anps)}{ex}")
+@patch
+def __repr__(self:PseudoSets):
+    if self.truth is None: return f"PseudoSets({self.query!r}): P {len(self.P)} images, Q {len(self.Q)} images (truth unknown)"
+    s = self.summary()
+    part = lambda k: f"{k} {s.loc[k, 'images']} images ({s.loc[k, 'relevant']} relevant, {s.loc[k, 'precision']:.3f})"
+    ex = f"; excluded {', '.join(self.excluded)}" if self.excluded else ''
+    return (f"PseudoSets({self.query!r}, seed={self.seed}): {part('P')}, {part('Q')}; "
+            f"irrelevant from {', '.join(self.irrelevant_anps)}{ex}")
 
-    def _repr_html_(self):
-        ex = f"; excluded: {', '.join(self.excluded)}" if self.excluded else ''
-        return (f"<b>PseudoSets</b> for <i>{self.query}</i> ({self.anp}, seed {self.seed}; Ratio A {self.ratio_a}, "
-                f"Ratio B {self.ratio_b}); irrelevant from: {', '.join(self.irrelevant_anps)}{ex}"
-                + self.summary().to_html())
+@patch
+def _repr_html_(self:PseudoSets):
+    if self.truth is None: return f"<b>PseudoSets</b> for <i>{self.query}</i> (truth unknown)" + self.summary().to_html()
+    ex = f"; excluded: {', '.join(self.excluded)}" if self.excluded else ''
+    return (f"<b>PseudoSets</b> for <i>{self.query}</i> ({self.anp}, seed {self.seed}; Ratio A {self.ratio_a}, "
+            f"Ratio B {self.ratio_b}); irrelevant from: {', '.join(self.irrelevant_anps)}{ex}"
+            + self.summary().to_html())
 
 # %% ../nbs/03_protocol.ipynb #b0f772e4
 def _n_relevant(m:int, ratio:float) -> int:
     "round(m·ratio), halves rounded up (Python's `round` would round 0.5 to even)."
     return int(np.floor(m * ratio + 0.5 + 1e-9))
 
+# %% ../nbs/03_protocol.ipynb #93e6f225
 def _draw(source, pool:pd.DataFrame, k:int, rng, size:int, what:str):
     "Draw `k` distinct readable images uniformly from the pooled ANPs of `pool` (rows anp, n_images); (x, ids, anps)."
     n = pool.n_images.to_numpy(int); total = int(n.sum())
@@ -110,7 +124,7 @@ def pseudo_sets(query:str, # "adjective noun", e.g. 'happy dog' (or VSO spelling
     if not (isinstance(m, (int, np.integer)) and m > 0): raise ValueError(f"m must be a positive int, got {m!r}")
     row = QUERIES[QUERIES.anp == anp]
     if (ratio_a is None or ratio_b is None) and not len(row):
-        raise ValueError(f"{query!r} is not a query of Table 1 ({', '.join(QUERIES.index)}): pass both ratio_a and ratio_b")
+        raise ValueError(f"{query!r} is not a query of Table 1 ({', '.join(QUERIES.index)}): pass both ratio_a and ratio_b (pwscae run: --ratio-a, --ratio-b)")
     if ratio_a is None: ratio_a = float(row.ratio_a.iloc[0])
     if ratio_b is None: ratio_b = float(row.ratio_b.iloc[0])
     for nm, r in (('ratio_a', ratio_a), ('ratio_b', ratio_b)):
@@ -148,14 +162,6 @@ def pseudo_sets(query:str, # "adjective noun", e.g. 'happy dog' (or VSO spelling
                       irrelevant_anps=pool.anp.tolist(), excluded=[e for e in excluded if e in set(others.anp)])
 
 # %% ../nbs/03_protocol.ipynb #386acfcd
-def _frame(x:torch.Tensor, ok:np.ndarray, w:int=3) -> torch.Tensor:
-    "Copy of images `x` with a green (True) or red (False) frame of `w` pixels."
-    x = x.clone(); col = torch.tensor([[0., .75, 0.], [.9, 0., 0.]])[np.where(ok, 0, 1)][:, :, None, None]
-    for sl in ((slice(None), slice(None), slice(0, w)), (slice(None), slice(None), slice(-w, None)),
-               (slice(None), slice(None), slice(None), slice(0, w)), (slice(None), slice(None), slice(None), slice(-w, None))):
-        x[sl] = col.expand_as(x[sl])
-    return x
-
 @patch
 def show(self:PseudoSets, n:int=16, # images shown from each set
          nrow:int=8, # images per row
@@ -166,7 +172,9 @@ def show(self:PseudoSets, n:int=16, # images shown from each set
     if ax is None: _, ax = plt.subplots(1, 2, figsize=(1.1 * min(n, nrow) * 2, 1.1 * -(-n // nrow) + .6))
     for a, k in zip(ax, ('P', 'Q')):
         s = getattr(self, k); x = s.x[:n]
-        if mark: x = _frame(x, self.labels(k)[:n])
-        lab = self.labels(k)
+        if not self.has_truth:
+            show_grid(x, nrow=nrow, ax=a, title=f"{k}: {len(s)} images"); continue
+        lab = self.relevant(k)
+        if mark: x = frame_images(x, lab[:n])
         show_grid(x, nrow=nrow, ax=a, title=f"{k}: {lab.sum()}/{len(lab)} truly relevant")
     return ax

@@ -9,6 +9,7 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
+from fastcore.basics import patch
 import pandas as pd
 import matplotlib.pyplot as plt
 from scipy.optimize import minimize
@@ -22,7 +23,7 @@ from sklearn.neighbors import kneighbors_graph
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from .cluster import _flat
+from .core import flatten_features
 
 # %% auto #0
 __all__ = ['selection_metrics', 'precision_at_size', 'relevance_scores', 'pq_scores', 'UUClassifier', 'estimate_priors',
@@ -61,7 +62,7 @@ def relevance_scores(feats, # (n, ...) features of the images with labels (e.g. 
                      cv:int=5, # cross-fitting folds
                     ) -> np.ndarray:
     "Relevance probability of every row of `feats` (cross-fitted), or of `feats_all`, from a logistic regression of pos vs neg."
-    X = _flat(feats); n = len(X)
+    X = flatten_features(feats); n = len(X)
     pos = np.unique(np.asarray(pos, int))
     neg = np.setdiff1d(np.arange(n), pos) if neg is None else np.unique(np.asarray(neg, int))
     for name, p in (('pos', pos), ('neg', neg)):
@@ -71,7 +72,7 @@ def relevance_scores(feats, # (n, ...) features of the images with labels (e.g. 
     y = np.full(n, -1); y[pos] = 1; y[neg] = 0
     if feats_all is not None:
         lab = y >= 0
-        return _lr(C, seed).fit(X[lab], y[lab]).predict_proba(_flat(feats_all))[:, 1]
+        return _lr(C, seed).fit(X[lab], y[lab]).predict_proba(flatten_features(feats_all))[:, 1]
     scores = np.empty(n)
     for tr, te in KFold(cv, shuffle=True, random_state=seed).split(X):
         tr = tr[y[tr] >= 0]
@@ -87,62 +88,31 @@ def pq_scores(XP, # (n_P, ...) features of the pseudo-relevant set P
               C:float=1.0, # inverse L2 strength of the logistic regression
              ) -> np.ndarray:
     "Cross-fitted P-vs-Q logistic-regression probability of coming from P, for the rows of P then Q."
-    XP, XQ = _flat(XP), _flat(XQ)
+    XP, XQ = flatten_features(XP), flatten_features(XQ)
     X = np.vstack([XP, XQ]); y = np.r_[np.ones(len(XP), int), np.zeros(len(XQ), int)]
     lr = make_pipeline(StandardScaler(), LogisticRegression(C=C, max_iter=2000))
     return cross_val_predict(lr, X, y, cv=StratifiedKFold(cv, shuffle=True, random_state=seed), method='predict_proba')[:, 1]
 
 # %% ../nbs/08_rank.ipynb #61a2d617
 class UUClassifier(BaseEstimator):
-    "Linear binary classifier trained from two unlabelled sets with class priors prior_p > prior_q (Lu et al. 2019)."
-    def __init__(self, prior_p:float, # class prior θ of the first set P (Ratio A)
-                 prior_q:float, # class prior θ' of the second set Q (Ratio B), below prior_p
+    "Linear binary classifier trained from two unlabelled sets with class priors ratio_a > ratio_b (Lu et al. 2019)."
+
+    def __init__(self, ratio_a:float, # class prior θ of the first set P (Ratio A)
+                 ratio_b:float, # class prior θ' of the second set Q (Ratio B), below ratio_a
                  prior:float=0.5, # test class prior π: sets the threshold of `predict`
                  C:float=1.0, # inverse L2 strength
                  loss:str='sigmoid', # 'sigmoid' (bounded) or 'logistic' (with `correction`)
                  correction:str='abs', # non-negative risk correction for the logistic loss: 'abs', 'relu' or 'none'
                  max_iter:int=500, # L-BFGS iterations
                 ):
-        self.prior_p, self.prior_q, self.prior, self.C = prior_p, prior_q, prior, C
+        self.ratio_a, self.ratio_b, self.prior, self.C = ratio_a, ratio_b, prior, C
         self.loss, self.correction, self.max_iter = loss, correction, max_iter
-
-    def _weights(self):
-        t, tq, p = self.prior_p, self.prior_q, self.prior
-        if not 0 <= tq < t <= 1: raise ValueError(f"UU learning needs 0 <= prior_q < prior_p <= 1, got prior_p={t}, prior_q={tq}")
-        if not 0 < p < 1: raise ValueError(f"prior must be in (0, 1), got {p}")
-        g = t - tq
-        return p * (1 - tq) / g, (1 - p) * tq / g, p * (1 - t) / g, (1 - p) * t / g  # a, b, c, d
-
-    def _loss(self, z):
-        "Loss ℓ(z) and its derivative."
-        if self.loss == 'sigmoid': s = expit(-z); return s, -s * (1 - s)
-        if self.loss == 'logistic': return np.logaddexp(0, -z), -expit(-z)
-        raise ValueError(f"unknown loss {self.loss!r}: use 'sigmoid' or 'logistic'")
-
-    def _risk(self, wb, ZP, ZQ):
-        "Regularised (corrected) UU risk and its gradient in (w, w₀)."
-        a, b, c, d = self._weights()
-        w, w0 = wb[:-1], wb[-1]
-        gP, gQ = ZP @ w + w0, ZQ @ w + w0
-        lP, dP = self._loss(gP); lQ, dQ = self._loss(gQ); lPn, dPn = self._loss(-gP); lQn, dQn = self._loss(-gQ)
-        XP1, XQ1 = np.c_[ZP, np.ones(len(ZP))], np.c_[ZQ, np.ones(len(ZQ))]
-        rp = a * lP.mean() - c * lQ.mean()
-        grp = a * XP1.T @ dP / len(ZP) - c * XQ1.T @ dQ / len(ZQ)
-        rn = d * lQn.mean() - b * lPn.mean()
-        grn = -d * XQ1.T @ dQn / len(ZQ) + b * XP1.T @ dPn / len(ZP)
-        corr = 'none' if self.loss == 'sigmoid' else self.correction
-        if corr == 'abs': rp, grp, rn, grn = abs(rp), np.sign(rp) * grp, abs(rn), np.sign(rn) * grn
-        elif corr == 'relu': rp, grp, rn, grn = max(rp, 0), (rp > 0) * grp, max(rn, 0), (rn > 0) * grn
-        elif corr != 'none': raise ValueError(f"unknown correction {self.correction!r}: use 'abs', 'relu' or 'none'")
-        lam = 1 / (self.C * (len(ZP) + len(ZQ)))
-        reg_g = np.r_[lam * w, 0.]
-        return rp + rn + 0.5 * lam * w @ w, grp + grn + reg_g
 
     def fit(self, XP, # (n_P, ...) features of the set with the higher prior
             XQ, # (n_Q, ...) features of the set with the lower prior
            ):
         "Minimise the UU risk with L-BFGS; returns self."
-        XP, XQ = _flat(XP), _flat(XQ)
+        XP, XQ = flatten_features(XP), flatten_features(XQ)
         self._weights(); self._loss(np.zeros(1))
         self.scaler_ = StandardScaler().fit(np.vstack([XP, XQ]))
         ZP, ZQ = self.scaler_.transform(XP), self.scaler_.transform(XQ)
@@ -154,7 +124,7 @@ class UUClassifier(BaseEstimator):
     def decision_function(self, X) -> np.ndarray:
         "The score g(x): higher is more likely relevant."
         if not hasattr(self, 'coef_'): raise RuntimeError("UUClassifier is not fitted: call fit(XP, XQ) first")
-        return self.scaler_.transform(_flat(X)) @ self.coef_ + self.intercept_
+        return self.scaler_.transform(flatten_features(X)) @ self.coef_ + self.intercept_
 
     def predict(self, X) -> np.ndarray:
         "1 (relevant) where g(x) > 0, else 0."
@@ -163,6 +133,42 @@ class UUClassifier(BaseEstimator):
     def predict_proba(self, X) -> np.ndarray:
         "σ(g) as the relevant-class column (a posterior only for the logistic loss)."
         p = expit(self.decision_function(X)); return np.c_[1 - p, p]
+
+# %% ../nbs/08_rank.ipynb #872b2fca
+@patch
+def _weights(self:UUClassifier):
+    t, tq, p = self.ratio_a, self.ratio_b, self.prior
+    if not 0 <= tq < t <= 1: raise ValueError(f"UU learning needs 0 <= ratio_b < ratio_a <= 1, got ratio_a={t}, ratio_b={tq}")
+    if not 0 < p < 1: raise ValueError(f"prior must be in (0, 1), got {p}")
+    g = t - tq
+    return p * (1 - tq) / g, (1 - p) * tq / g, p * (1 - t) / g, (1 - p) * t / g  # a, b, c, d
+
+@patch
+def _loss(self:UUClassifier, z):
+    "Loss ℓ(z) and its derivative."
+    if self.loss == 'sigmoid': s = expit(-z); return s, -s * (1 - s)
+    if self.loss == 'logistic': return np.logaddexp(0, -z), -expit(-z)
+    raise ValueError(f"unknown loss {self.loss!r}: use 'sigmoid' or 'logistic'")
+
+@patch
+def _risk(self:UUClassifier, wb, ZP, ZQ):
+    "Regularised (corrected) UU risk and its gradient in (w, w₀)."
+    a, b, c, d = self._weights()
+    w, w0 = wb[:-1], wb[-1]
+    gP, gQ = ZP @ w + w0, ZQ @ w + w0
+    lP, dP = self._loss(gP); lQ, dQ = self._loss(gQ); lPn, dPn = self._loss(-gP); lQn, dQn = self._loss(-gQ)
+    XP1, XQ1 = np.c_[ZP, np.ones(len(ZP))], np.c_[ZQ, np.ones(len(ZQ))]
+    rp = a * lP.mean() - c * lQ.mean()
+    grp = a * XP1.T @ dP / len(ZP) - c * XQ1.T @ dQ / len(ZQ)
+    rn = d * lQn.mean() - b * lPn.mean()
+    grn = -d * XQ1.T @ dQn / len(ZQ) + b * XP1.T @ dPn / len(ZP)
+    corr = 'none' if self.loss == 'sigmoid' else self.correction
+    if corr == 'abs': rp, grp, rn, grn = abs(rp), np.sign(rp) * grp, abs(rn), np.sign(rn) * grn
+    elif corr == 'relu': rp, grp, rn, grn = max(rp, 0), (rp > 0) * grp, max(rn, 0), (rn > 0) * grn
+    elif corr != 'none': raise ValueError(f"unknown correction {self.correction!r}: use 'abs', 'relu' or 'none'")
+    lam = 1 / (self.C * (len(ZP) + len(ZQ)))
+    reg_g = np.r_[lam * w, 0.]
+    return rp + rn + 0.5 * lam * w @ w, grp + grn + reg_g
 
 # %% ../nbs/08_rank.ipynb #321288d0
 def _region_ratio(fromP, idx, nP, nQ):
@@ -197,7 +203,7 @@ def estimate_priors(XP, # (n_P, ...) features of P
 # %% ../nbs/08_rank.ipynb #9e4a32f5
 def visual_rank(feats, # (n, ...) image features, or an (n, n) similarity matrix when sim='precomputed'
                 damping:float=0.85, # PageRank damping factor d
-                k:int|None=None, # keep each image's k nearest neighbours (symmetrised); dense graph when None
+                n_neighbors:int|None=None, # keep each image's n_neighbors nearest neighbours (symmetrised); dense graph when None
                 tol:float=1e-8, # stop when the L1 change of the rank vector is below this
                 max_iter:int=200, # power-iteration limit
                 sim:str='cosine', # 'cosine' (clipped at 0), 'rbf' (Gaussian kernel) or 'precomputed'
@@ -205,7 +211,7 @@ def visual_rank(feats, # (n, ...) image features, or an (n, n) similarity matrix
                ) -> np.ndarray:
     "VisualRank: PageRank over the non-negative image-similarity graph, by power iteration; sums to 1."
     if not 0 <= damping < 1: raise ValueError(f"damping must be in [0, 1), got {damping}")
-    X = _flat(feats); n = len(X)
+    X = flatten_features(feats); n = len(X)
     if sim == 'cosine': S = np.clip(cosine_similarity(X), 0, None)
     elif sim == 'rbf': S = rbf_kernel(X, gamma=gamma)
     elif sim == 'precomputed':
@@ -214,8 +220,8 @@ def visual_rank(feats, # (n, ...) image features, or an (n, n) similarity matrix
         S = X.copy()
     else: raise ValueError(f"unknown sim {sim!r}: use 'cosine', 'rbf' or 'precomputed'")
     np.fill_diagonal(S, 0)
-    if k is not None:
-        if not 1 <= k < n: raise ValueError(f"k must be in 1..{n - 1}, got {k}")
+    if (k := n_neighbors) is not None:
+        if not 1 <= k < n: raise ValueError(f"n_neighbors must be in 1..{n - 1}, got {k}")
         if sim == 'precomputed': idx = np.argsort(-S, axis=0)[:k]; A = np.zeros_like(S); np.put_along_axis(A, idx, 1, axis=0)
         else: A = kneighbors_graph(X, k, metric='cosine' if sim == 'cosine' else 'euclidean').toarray()
         S = S * ((A + A.T) > 0)

@@ -23,11 +23,11 @@ from fastai.vision.augment import Flip
 from fastcore.basics import noop
 from sklearn.model_selection import StratifiedKFold
 
-from .core import ImageSet
+from .core import ImageSet, batched, seeded, stack_sets
 from .model import PWSCAE, SCAEConfig
 
 # %% auto #0
-__all__ = ['RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cross_fit_cnn', 'cnn_scores']
+__all__ = ['RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cross_fit_cnn', 'cnn_relevance']
 
 # %% ../nbs/09_relevance.ipynb #d610297b
 class RelevanceNet(nn.Module):
@@ -84,12 +84,7 @@ class CNNRelevance:
              ) -> np.ndarray:
         "Relevance logits of new images: the mean over the fold networks."
         x = images.x if isinstance(images, ImageSet) else images
-        out = np.zeros(len(x))
-        with torch.inference_mode():
-            for m in self.models:
-                m.eval()
-                out += torch.cat([m(x[i:i+bs]) for i in range(0, len(x), bs)]).numpy()
-        return out / len(self.models)
+        return np.mean([batched(m.eval(), x, bs).numpy() for m in self.models], axis=0)
 
     def __repr__(self): return f"CNNRelevance({len(self.models)} folds, {self.n_p} + {len(self.scores) - self.n_p} images scored)"
 
@@ -103,10 +98,10 @@ def _fit_fold(x, y, xv, yv, net, cfg, seed, progress):
     valid = TfmdDL(items(xv, yv), bs=256, device='cpu')
     learn = Learner(DataLoaders(train, valid, device='cpu'), net, loss_func=nn.BCEWithLogitsLoss(), opt_func=Adam)
     if not progress: learn.remove_cb(ProgressCallback); learn.logger = noop
-    torch.manual_seed(seed)
-    learn.fit_one_cycle(cfg.epochs, cfg.lr, wd=cfg.wd)
+    with seeded(seed): learn.fit_one_cycle(cfg.epochs, cfg.lr, wd=cfg.wd)  # the flips draw from torch's generator
     return learn.model.eval()
 
+# %% ../nbs/09_relevance.ipynb #7d62ea56
 def cross_fit_cnn(x:torch.Tensor, # (n, 3, h, w) images
                   y, # (n,) binary labels: 1 = from P (or truly relevant), 0 = from Q (or truly irrelevant)
                   pwscae:PWSCAE|None=None, # a trained auto-encoder whose encoder starts each network (`cfg.init='pwscae'`)
@@ -126,15 +121,16 @@ def cross_fit_cnn(x:torch.Tensor, # (n, 3, h, w) images
     scores, models = np.zeros(len(y)), []
     for f in range(cfg.folds):
         tr, te = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
-        torch.manual_seed(seed * 1000 + f)
-        net = (RelevanceNet.from_pwscae(pwscae, cfg.head_channels) if pwscae is not None and cfg.init == 'pwscae'
-               else RelevanceNet(pwscae.cfg if pwscae is not None else SCAEConfig(in_size=x.shape[-1]), cfg.head_channels))
+        with seeded(seed * 1000 + f):  # the head's initialisation (and the encoder's, from scratch)
+            net = (RelevanceNet.from_pwscae(pwscae, cfg.head_channels) if pwscae is not None and cfg.init == 'pwscae'
+                   else RelevanceNet(pwscae.cfg if pwscae is not None else SCAEConfig(in_size=x.shape[-1]), cfg.head_channels))
         net = _fit_fold(x[tr], y[tr], x[te], y[te], net, cfg, seed * 1000 + f, progress)
-        with torch.inference_mode(): scores[te] = torch.cat([net(x[te][i:i+256]) for i in range(0, len(te), 256)]).numpy()
+        scores[te] = batched(net, x[te]).numpy()
         models.append(net)
     return CNNRelevance(scores, models, fold, len(y) if n_p is None else n_p)
 
-def cnn_scores(P:ImageSet, # pseudo-relevant images (label 1)
+# %% ../nbs/09_relevance.ipynb #8a9271e8
+def cnn_relevance(P:ImageSet, # pseudo-relevant images (label 1)
                Q:ImageSet, # pseudo-irrelevant images (label 0)
                pwscae:PWSCAE|None=None, # a trained auto-encoder whose encoder starts each network (`cfg.init='pwscae'`)
                cfg:RelevanceConfig|None=None, # training options
@@ -143,7 +139,7 @@ def cnn_scores(P:ImageSet, # pseudo-relevant images (label 1)
               ) -> CNNRelevance:
     "Cross-fitted P-vs-Q scores of every image of P ∪ Q (P first) from a `RelevanceNet` per fold."
     cfg = cfg or RelevanceConfig()
-    if P.size != Q.size: raise ValueError(f"P ({P.size}) and Q ({Q.size}) must hold images of one size")
+    x, y = stack_sets(P, Q)
     if min(len(P), len(Q)) < cfg.folds:
         raise ValueError(f"P has {len(P)} and Q {len(Q)} images: cross-fitting with {cfg.folds} folds needs at least {cfg.folds} in each")
-    return cross_fit_cnn(torch.cat([P.x, Q.x]), np.r_[np.ones(len(P)), np.zeros(len(Q))], pwscae, cfg, seed, progress, n_p=len(P))
+    return cross_fit_cnn(x, y, pwscae, cfg, seed, progress, n_p=len(P))

@@ -27,12 +27,12 @@ from fastai.callback.hook import summary  # patches Learner.summary
 from fastai.callback.schedule import fit_one_cycle, lr_find  # patches Learner.fit_one_cycle / lr_find
 from fastcore.basics import noop
 
-from .core import ImageSet
+from .core import ImageSet, batched, seeded
 from .model import SCAEConfig, PWSCAE, DifferenceLoss, LevelLoss
 
 # %% auto #0
-__all__ = ['PairBatcher', 'pair_dls', 'pwscae_learner', 'fit_pwscae', 'plot_losses', 'encode', 'encode_pairs', 'save_pwscae',
-           'load_pwscae']
+__all__ = ['PairBatcher', 'split_pairs', 'pair_dls', 'pwscae_learner', 'fit_pwscae', 'plot_losses', 'encode', 'encode_pairs',
+           'save_pwscae', 'load_pwscae']
 
 # %% ../nbs/06_train.ipynb #74ff7e8f
 class PairBatcher:
@@ -54,11 +54,26 @@ class PairBatcher:
             x = torch.stack([xp[i, :, dy:dy + h, dx:dx + w] for i, (dy, dx) in enumerate(d)])
         return x[:, :c], x[:, c:]
 
+    @property
+    def img_size(self) -> tuple: return tuple(self.xa.shape[-2:])
+
     def __call__(self, rows) -> tuple:
         rows = torch.as_tensor(np.asarray(rows, dtype=np.int64))
         xa, xb = self.xa[self.a[rows]], self.xb[self.b[rows]]          # (bs, 3, h, w) each
         if self.augment: xa, xb = self.augment_pairs(xa, xb)
         return torch.cat([xa, xb]).contiguous(memory_format=torch.channels_last), rows  # (2·bs, 3, h, w), (bs,)
+
+# %% ../nbs/06_train.ipynb #ea40586c
+def split_pairs(n:int, # number of pairs
+                valid_pct:float=0.1, # share of pairs held out for validation
+                seed:int=0, # seed of the split
+               ) -> tuple[np.ndarray, np.ndarray]:
+    "Rows of the training pairs (in a seeded random order) and of the validation pairs (sorted)."
+    if not 0 <= valid_pct < 1: raise ValueError(f"valid_pct={valid_pct}: choose a share in [0, 1)")
+    perm = np.random.default_rng(seed).permutation(n)
+    n_valid = int(round(valid_pct * n))
+    if valid_pct > 0: n_valid = min(max(n_valid, 1), n - 1)
+    return perm[n_valid:], np.sort(perm[:n_valid])
 
 def pair_dls(P:ImageSet, # pseudo-relevant images (the `a` of each pair)
              Q:ImageSet, # pseudo-irrelevant images (the `b` of each pair)
@@ -69,23 +84,18 @@ def pair_dls(P:ImageSet, # pseudo-relevant images (the `a` of each pair)
              augment:bool=True, # same random flip + shift for both images of a training pair
              shift:int=4, # largest shift in pixels
             ) -> DataLoaders:
-    "fastai `DataLoaders` of image pairs; batches are `(x, y)` with x = (2·bs, 3, h, w), all a then all b."
+    "fastai `DataLoaders` of image pairs (datasets: rows of `pairs`); batches are `(x, y)`, x = (2·bs, 3, h, w), all a then all b."
     if not {'a', 'b'} <= set(pairs.columns): raise ValueError(f"pairs needs columns 'a' and 'b' (from make_pairs), got {list(pairs.columns)}")
     if P.size != Q.size: raise ValueError(f"P ({P.size}) and Q ({Q.size}) must hold images of one size")
     a, b = pairs.a.to_numpy(np.int64), pairs.b.to_numpy(np.int64)
     if len(a) == 0: raise ValueError("pairs is empty: nothing to train on")
     if a.min() < 0 or a.max() >= len(P) or b.min() < 0 or b.max() >= len(Q):
         raise ValueError(f"pairs refer to positions outside P ({len(P)} images) or Q ({len(Q)} images): were they made from these sets?")
-    if not 0 <= valid_pct < 1: raise ValueError(f"valid_pct={valid_pct}: choose a share in [0, 1)")
-    perm = np.random.default_rng(seed).permutation(len(a))
-    n_valid = int(round(valid_pct * len(a)))
-    if valid_pct > 0: n_valid = min(max(n_valid, 1), len(a) - 1)
-    valid, train = np.sort(perm[:n_valid]), perm[n_valid:]
+    train, valid = split_pairs(len(a), valid_pct, seed)
     mk = lambda rows, aug, shuffle: DataLoader(rows, bs=bs, shuffle=shuffle, drop_last=False, create_batch=PairBatcher(
         P.x, Q.x, a, b, augment=aug, shift=shift, seed=seed), device=torch.device('cpu'))
     dls = DataLoaders(mk(train, augment, True), mk(valid, False, False), device=torch.device('cpu'))
     for dl in dls.loaders: dl.rng = random.Random(seed)  # the shuffling order too: same seed, same batches
-    dls.train_rows, dls.valid_rows, dls.img_size = np.sort(train), valid, P.size
     return dls
 
 # %% ../nbs/06_train.ipynb #c98c692a
@@ -94,18 +104,17 @@ def pwscae_learner(dls:DataLoaders, # from `pair_dls`
                    lr:float=1e-3, # default learning rate
                    progress:bool=True, # progress bar and results table; False for tests and scripts
                    channels_last:bool=True, # channels-last memory format (faster CPU convolutions)
-                   seed:int|None=0, # seed of the weight initialisation; None leaves torch's RNG alone
+                   seed:int|None=0, # seed of the weight initialisation (the caller's generator is left as it was); None: unseeded
                    path=None, # Learner path (lr_find writes a temporary file there); a temp dir when None
                    **kw, # passed to fastai `Learner` (e.g. wd, cbs)
                   ) -> Learner:
     "A fastai `Learner` (Adam) training a `PWSCAE` with the §3.2 difference loss and per-level metrics."
     cfg = cfg or SCAEConfig()
-    size = getattr(dls, 'img_size', None)
+    size = getattr(dls.train.create_batch, 'img_size', None)  # the pairs' images, when the batches come from `pair_dls`
     if size is not None and tuple(size) != (cfg.in_size, cfg.in_size):
         raise ValueError(f"the pairs' images are {size[0]}×{size[1]} but cfg.in_size={cfg.in_size}: load the images at "
                          f"{cfg.in_size}×{cfg.in_size} or set SCAEConfig(in_size=...)")
-    if seed is not None: torch.manual_seed(seed)
-    model = PWSCAE(cfg)
+    with seeded(seed): model = PWSCAE(cfg)
     if channels_last: model = model.to(memory_format=torch.channels_last)
     dloss = DifferenceLoss(cfg)
     cbs = [dloss] + list(kw.pop('cbs', []))
@@ -131,22 +140,21 @@ def fit_pwscae(learn:Learner, # from `pwscae_learner`
                finetune_epochs:int=2, # end-to-end epochs with the total loss
                lr:float=3e-3, # peak learning rate of each one-cycle stage
                finetune_lr:float|None=None, # peak learning rate of fine-tuning; `lr / 3` when None
-               denoise:float|None=None, # §2.2 corruption for every stage; the config's value when None
                wd:float|None=None, # weight decay; fastai's Adam default when None
+               seed:int|None=None, # seed of the training-time randomness (the §2.2 corruption); None: unseeded
               ) -> pd.DataFrame:
     "Greedy layer-wise pre-training with `fit_one_cycle`, then end-to-end fine-tuning; returns the loss history."
-    model, dl = learn.model, learn.difference_loss
+    model = learn.model
     if len(level_epochs) > model.n_levels:
         raise ValueError(f"level_epochs={tuple(level_epochs)} has {len(level_epochs)} entries but the model has {model.n_levels} levels")
-    old_denoise = dl.denoise
-    if denoise is not None: dl.denoise = denoise
     stages = [(f'level {k}', k, ep) for k, ep in enumerate(level_epochs, 1) if ep > 0]
     if finetune_epochs > 0: stages.append(('finetune', None, finetune_epochs))
     rows, epoch = [], 0
     try:
         for stage, level, n_ep in stages:
             _set_stage(model, level)
-            learn.fit_one_cycle(n_ep, lr if level else (finetune_lr or lr / 3), wd=wd, reset_opt=True)
+            with seeded(None if seed is None else seed + epoch):
+                learn.fit_one_cycle(n_ep, lr if level else (finetune_lr or lr / 3), wd=wd, reset_opt=True)
             names = learn.recorder.metric_names[1:-1]  # train_loss, valid_loss, l1, l2, …
             for i, vals in enumerate(learn.recorder.values):
                 rows.append({'stage': stage, 'epoch': epoch, 'stage_epoch': i, **dict(zip(names, map(float, vals)))})
@@ -154,9 +162,7 @@ def fit_pwscae(learn:Learner, # from `pwscae_learner`
     finally:
         _set_stage(model, None)
         learn.opt = None
-        dl.denoise = old_denoise
-    learn.history = pd.DataFrame(rows)
-    return learn.history
+    return pd.DataFrame(rows)
 
 # %% ../nbs/06_train.ipynb #b21209cc
 def plot_losses(history:pd.DataFrame, # from `fit_pwscae`
@@ -185,12 +191,9 @@ def encode(model, # a `PWSCAE` or a Learner holding one
     x = images.x if isinstance(images, ImageSet) else images
     was_training = model.training
     model.eval()
-    try:
-        with torch.inference_mode():
-            out = [model.encode(x[i:i + bs].contiguous(memory_format=torch.channels_last), level).flatten(1)  # (bs, d)
-                   for i in range(0, len(x), bs)]
+    try: out = batched(lambda b: model.encode(b.contiguous(memory_format=torch.channels_last), level).flatten(1), x, bs)  # (n, d)
     finally: model.train(was_training)
-    return torch.cat(out) if out else torch.empty(0, 0)
+    return out if len(out) else torch.empty(0, 0)
 
 def encode_pairs(model, # a `PWSCAE` or a Learner holding one
                  P:ImageSet, # the `a` images
