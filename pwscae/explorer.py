@@ -6,7 +6,7 @@ Docs: https://pwscae.github.io/pwscae/explorer.html.md"""
 
 # %% ../nbs/14_explorer.ipynb #a378c55a
 from __future__ import annotations
-import io
+import base64, html, io
 
 import numpy as np
 import pandas as pd
@@ -67,16 +67,28 @@ class RankingExplorer:
         t = '' if pd.isna(row.truth) else (' ✔ relevant' if row.truth else ' ✘ irrelevant')
         return f'#{row.rank} {row.set} {row.score:.2f}{t}'
 
+    def _page(self) -> pd.DataFrame:
+        "The ranking rows on the current page."
+        return self.rows.iloc[self.page.value * self.per_page:(self.page.value + 1) * self.per_page]
+
     def _draw(self):
-        rows = self.rows
-        page = rows.iloc[self.page.value * self.per_page:(self.page.value + 1) * self.per_page]
+        rows, page = self.rows, self._page()
         self.info.value = f'{len(rows)} images; showing ranks {page["rank"].min() if len(page) else "-"}–{page["rank"].max() if len(page) else "-"}'
         self.grid.children = [W.VBox([W.Image(value=_png(self._x[r.image]), format='png', width=100, height=100),
                                       W.Label(self._caption(r))]) for r in page.itertuples()]
 
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
+    def _page_html(self) -> str:
+        "The current page as HTML with the images inline."
+        figs = ''.join(f'<figure style="margin:0;text-align:center"><img src="data:image/png;base64,'
+                       f'{base64.b64encode(_png(self._x[r.image])).decode()}" width="100" height="100" alt="{html.escape(r.image)}">'
+                       f'<figcaption style="font-size:smaller">{html.escape(self._caption(r))}</figcaption></figure>'
+                       for r in self._page().itertuples())
+        return (f'<div>{self.widget.children[0].value}; {html.escape(self.info.value)}</div><div style="display:grid;'
+                f'grid-template-columns:repeat({self.ncols}, 110px);gap:6px">{figs}</div>')
+
+    def _repr_mimebundle_(self, **kwargs):
+        "The live widget in Jupyter; where widgets do not run (docs, GitHub), the current page as static HTML."
+        return {**self.widget._repr_mimebundle_(**kwargs), 'text/html': self._page_html()}
 
 def explore(res:QueryResult, # a result of `train_query` (or `load_result`)
             per_page:int=12, # images per page

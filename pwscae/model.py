@@ -19,7 +19,7 @@ from fastai.callback.core import Callback
 from fastai.learner import Metric
 
 # %% auto #0
-__all__ = ['SCAEConfig', 'PWSCAE', 'corrupt', 'DifferenceLoss', 'LevelLoss']
+__all__ = ['SCAEConfig', 'PWSCAE', 'GreedyStage', 'corrupt', 'DifferenceLoss', 'LevelLoss']
 
 # %% ../nbs/05_model.ipynb #1c8d7260
 _ACTS = {'relu': nn.ReLU, 'tanh': nn.Tanh, 'sigmoid': nn.Sigmoid, 'none': nn.Identity}
@@ -96,7 +96,6 @@ class PWSCAE(nn.Module):
         self.decoding = nn.ModuleList(nn.Sequential(OrderedDict(
             up=nn.Upsample(scale_factor=p, mode='nearest'), deconv=nn.ConvTranspose2d(ch[l+1], ch[l], k),
             act=_ACTS[cfg.out_act if l == 0 else cfg.act]())) for l in reversed(range(n)))
-        self.train_level = None  # None: the full auto-encoder; k (1-based): greedy stage k, encoders 1..k then decoder k
 
     @property
     def decoders(self) -> nn.ModuleList:
@@ -106,11 +105,13 @@ class PWSCAE(nn.Module):
     @property
     def n_levels(self) -> int: return len(self.encoders)
 
-    def forward(self, x:torch.Tensor) -> torch.Tensor:
-        "Run the auto-encoder (or, with `train_level=k`, the k-th stacked auto-encoder); returns the reconstruction."
-        top = self.train_level or self.n_levels
+    def forward(self, x:torch.Tensor, # (n, c, h, w) images
+                level:int|None=None, # None: the whole auto-encoder; k (1-based): the k-th stacked auto-encoder of greedy training
+               ) -> torch.Tensor:
+        "Run the auto-encoder (or its `level`-th stacked auto-encoder: encoders 1..k, then decoder k); returns the reconstruction."
+        top = level or self.n_levels
         for enc in self.encoders[:top]: x = enc(x)  # Table 2: (n, 3, 100, 100) → (n, 20, 48, 48) → (n, 20, 22, 22)
-        decs = [self.decoders[top-1]] if self.train_level else self.decoders[::-1]
+        decs = [self.decoders[top-1]] if level else self.decoders[::-1]
         for dec in decs: x = dec(x)                 # Table 2: (n, 20, 22, 22) → (n, 20, 48, 48) → (n, 3, 100, 100)
         return x
 
@@ -127,6 +128,16 @@ class PWSCAE(nn.Module):
         c = self.cfg
         return (f"PWSCAE({c.n_levels} levels, channels={c.channels}, sizes={c.sizes}, kernel={c.kernel}, "
                 f"{'pair-wise' if c.pairwise else 'reconstruction'} loss{', denoise=' + str(c.denoise) if c.denoise else ''})")
+
+class GreedyStage(nn.Module):
+    "The `level`-th stacked auto-encoder of a `PWSCAE` as a module of its own (its parameters are the model's): what greedy stage k trains."
+    def __init__(self, model:PWSCAE, # the whole auto-encoder
+                 level:int, # 1-based level
+                ):
+        super().__init__()
+        if not 1 <= level <= model.n_levels: raise ValueError(f"level={level}: the model has levels 1..{model.n_levels}")
+        self.model, self.level = model, level
+    def forward(self, x:torch.Tensor) -> torch.Tensor: return self.model(x, self.level)  # (n, c_{k-1}, s, s) reconstruction of level k's input
 
 # %% ../nbs/05_model.ipynb #886fe1ae
 def corrupt(x:torch.Tensor, # a batch of inputs
@@ -161,9 +172,13 @@ class DifferenceLoss(Callback):
         def f(m, args, out): self.outputs[k] = out
         return f
 
-    def attach(self, model:PWSCAE) -> DifferenceLoss:
-        "Hook the encoders and decoders of `model` (done by `before_fit`)."
+    def attach(self, model:PWSCAE|GreedyStage, # what the Learner trains: the whole auto-encoder, or one greedy stage
+              ) -> DifferenceLoss:
+        "Hook the encoders and decoders of `model` (done by `before_fit`); a greedy stage's input is the one corrupted."
         self.remove()
+        level = model.level if isinstance(model, GreedyStage) else None
+        if isinstance(model, GreedyStage): model = model.model
+        self._corrupt_level = (level or 1) - 1
         if len(model.encoders) != len(self.loss_weights):
             raise ValueError(f"model has {len(model.encoders)} levels but loss_weights={self.loss_weights}: give one weight per level")
         self._model = model
@@ -178,10 +193,7 @@ class DifferenceLoss(Callback):
     def __enter__(self): return self
     def __exit__(self, *args): self.remove()
 
-    @property
-    def _corrupt_level(self):
-        tl = getattr(getattr(self, '_model', None), 'train_level', None)
-        return (tl or 1) - 1
+    _corrupt_level = 0  # 0-based level whose input is corrupted: the level being trained (set by `attach`)
 
     # -- the loss --
     def level_losses(self) -> dict:

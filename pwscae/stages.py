@@ -21,7 +21,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from .core import ImageSet, parse_query, stack_sets
-from .data import from_folder
+from .data import from_folder, check_folders, check_sets
 from .protocol import PseudoSets, pseudo_sets
 from .pairs import PAIRINGS, make_pairs, descriptors
 from .model import SCAEConfig, PWSCAE
@@ -135,7 +135,7 @@ def get_sets(query:str, # the adjective–noun query, e.g. 'happy dog'
              irrelevant:str|Path|None=None, # folder of the noun query's results (Q)
              source=None, # a labelled source (`SynthANP`, `VSO`) to draw P and Q from; the embedded world when None
             ) -> PseudoSets:
-    "Stage 1 (§3, §4): P and Q of `query`, drawn from a labelled source with their truth, or read from two folders."
+    "Stage 1 (§3, §4): P and Q of `query`, drawn from a labelled source with their truth, or read from two (checked) folders."
     cfg = cfg or QueryConfig()
     _, _, anp = parse_query(query)
     if (relevant is None) != (irrelevant is None):
@@ -143,8 +143,10 @@ def get_sets(query:str, # the adjective–noun query, e.g. 'happy dog'
     if relevant is None: return pseudo_sets(query, source=source, m=cfg.m or DEFAULT_M, ratio_a=cfg.ratio_a, ratio_b=cfg.ratio_b,
                                             seed=cfg.seed, size=cfg.size)
     if source is not None: raise ValueError("give either folders (relevant=, irrelevant=) or a source=, not both")
+    check_folders(relevant, irrelevant)  # one folder given twice, or one inside the other: refused before reading
     P, Q = _folder_set(relevant, 'P', cfg.m, cfg.size, cfg.seed), _folder_set(irrelevant, 'Q', cfg.m, cfg.size, cfg.seed + 1)
     if P.size != Q.size: raise ValueError(f"P and Q images differ in size: {P.size} vs {Q.size}")
+    check_sets(P, Q)  # the same pixels under other names: refused past half of a set, reported below that
     return PseudoSets(P, Q, None, query, anp, cfg.ratio_a, cfg.ratio_b, cfg.seed)
 
 # %% ../nbs/10_stages.ipynb #8fd0d045

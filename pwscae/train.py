@@ -28,7 +28,7 @@ from fastai.callback.schedule import fit_one_cycle, lr_find  # patches Learner.f
 from fastcore.basics import noop
 
 from .core import ImageSet, batched, seeded
-from .model import SCAEConfig, PWSCAE, DifferenceLoss, LevelLoss
+from .model import SCAEConfig, PWSCAE, GreedyStage, DifferenceLoss, LevelLoss
 
 # %% auto #0
 __all__ = ['PairBatcher', 'split_pairs', 'pair_dls', 'pwscae_learner', 'fit_pwscae', 'plot_losses', 'encode', 'encode_pairs',
@@ -128,12 +128,12 @@ def pwscae_learner(dls:DataLoaders, # from `pair_dls`
 
 # %% ../nbs/06_train.ipynb #adf25eac
 def _set_stage(model:PWSCAE, level:int|None):
-    "Train only `level` (1-based; None = all), as the level-th stacked auto-encoder; no stale gradients anywhere."
-    model.train_level = level
+    "Let only `level`'s parameters learn (1-based; None = all) and clear stale gradients; the module the Learner trains."
     for k in range(model.n_levels):
         on = level is None or k == level - 1
         for p in list(model.encoders[k].parameters()) + list(model.decoders[k].parameters()):
             p.requires_grad_(on); p.grad = None
+    return GreedyStage(model, level) if level else model
 
 def fit_pwscae(learn:Learner, # from `pwscae_learner`
                level_epochs:tuple=(2, 2), # greedy pre-training epochs of level 1, 2, …; fewer entries than levels skip the rest
@@ -152,7 +152,7 @@ def fit_pwscae(learn:Learner, # from `pwscae_learner`
     rows, epoch = [], 0
     try:
         for stage, level, n_ep in stages:
-            _set_stage(model, level)
+            learn.model = _set_stage(model, level)
             with seeded(None if seed is None else seed + epoch):
                 learn.fit_one_cycle(n_ep, lr if level else (finetune_lr or lr / 3), wd=wd, reset_opt=True)
             names = learn.recorder.metric_names[1:-1]  # train_loss, valid_loss, l1, l2, …
@@ -160,7 +160,7 @@ def fit_pwscae(learn:Learner, # from `pwscae_learner`
                 rows.append({'stage': stage, 'epoch': epoch, 'stage_epoch': i, **dict(zip(names, map(float, vals)))})
                 epoch += 1
     finally:
-        _set_stage(model, None)
+        learn.model = _set_stage(model, None)
         learn.opt = None
     return pd.DataFrame(rows)
 
