@@ -93,12 +93,14 @@ def _fit_fold(x, y, xv, yv, net, cfg, seed, progress):
     "Train `net` to tell y=1 from y=0 on images `x` with a fastai Learner; (xv, yv), the held-out fold, is its validation set."
     items = lambda xs, ys: [(TensorImage(xi), yi) for xi, yi in zip(xs, torch.as_tensor(ys, dtype=torch.float32))]
     tfms = [Flip(p=0.5)] if cfg.flip else []
-    train = TfmdDL(items(x, y), bs=cfg.bs, shuffle=True, drop_last=len(x) > cfg.bs, after_batch=tfms, device='cpu')
-    train.rng.seed(seed)
-    valid = TfmdDL(items(xv, yv), bs=256, device='cpu')
-    learn = Learner(DataLoaders(train, valid, device='cpu'), net, loss_func=nn.BCEWithLogitsLoss(), opt_func=Adam)
-    if not progress: learn.remove_cb(ProgressCallback); learn.logger = noop
-    with seeded(seed): learn.fit_one_cycle(cfg.epochs, cfg.lr, wd=cfg.wd)  # the flips draw from torch's generator
+    with seeded(seed):  # every draw from torch's generator (fastai's set-up pass, the flips) stays inside: the caller's is left alone
+        train = TfmdDL(items(x, y), bs=cfg.bs, shuffle=True, drop_last=len(x) > cfg.bs, after_batch=tfms, device='cpu')
+        train.rng.seed(seed)
+        valid = TfmdDL(items(xv, yv), bs=256, device='cpu')
+        learn = Learner(DataLoaders(train, valid, device='cpu'), net, loss_func=nn.BCEWithLogitsLoss(), opt_func=Adam)
+        if not progress: learn.remove_cb(ProgressCallback); learn.logger = noop
+        torch.manual_seed(seed)  # the training's draws start at the seed, whatever the set-up drew (inside the forked state)
+        learn.fit_one_cycle(cfg.epochs, cfg.lr, wd=cfg.wd)
     return learn.model.eval()
 
 # %% ../nbs/09_relevance.ipynb #7d62ea56

@@ -182,8 +182,9 @@ def train_pwscae(sets:PseudoSets, # stage 1's P and Q
         history = fit_pwscae(learn, level_epochs=cfg.level_epochs, finetune_epochs=cfg.finetune_epochs, lr=cfg.lr, seed=cfg.seed)
     hint = f"lower lr (now {cfg.lr:g}) or check the images"
     check_finite(history[['train_loss', 'valid_loss']], 'the PW-SCAE training', hint)  # an untrained level's l_k is NaN by design
-    first, last = history.train_loss.iloc[0], history.train_loss.iloc[-1]
-    if last > 100 * max(first, 1e-12): raise DivergedError(f"the PW-SCAE training diverged (train loss {first:.3g} → {last:.3g}): {hint}")
+    first, last, worst = history.train_loss.iloc[0], history.train_loss.iloc[-1], float(history[['train_loss', 'valid_loss']].max().max())
+    if last > 100 * max(first, 1e-12) or worst > 1e4:  # differences of images in [0, 1] and of their codes are O(1)
+        raise DivergedError(f"the PW-SCAE training diverged (train loss {first:.3g} → {last:.3g}, largest loss {worst:.3g}): {hint}")
     return learn, history
 
 # %% ../nbs/10_stages.ipynb #8d0fca48
