@@ -177,8 +177,9 @@ def _region_ratio(fromP, idx, nP, nQ):
 
 def _priors_from_regions(s, fromP, q_top, q_bottom):
     nP, nQ = fromP.sum(), (~fromP).sum(); n = len(s); order = np.argsort(-s, kind='stable')
-    M = _region_ratio(fromP, order[:max(1, round(q_top * n))], nP, nQ)
-    mn = _region_ratio(fromP, order[-max(1, round(q_bottom * n)):], nP, nQ)
+    top, bottom = order[:max(1, round(q_top * n))], order[-max(1, round(q_bottom * n)):]
+    if s[top].min() <= s[bottom].max(): return float('nan'), float('nan')  # tied scores: the regions are not told apart
+    M, mn = _region_ratio(fromP, top, nP, nQ), _region_ratio(fromP, bottom, nP, nQ)
     if M <= mn: return float('nan'), float('nan')  # no separation between P and Q: priors not identifiable
     b = (1 - mn) / (M - mn)
     return float(np.clip(M * b, 0, 1)), float(np.clip(b, 0, 1))
