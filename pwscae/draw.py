@@ -28,6 +28,7 @@ def _shade(c, f):
     "Scale an RGB tuple by `f` (darker < 1 < lighter)."
     return tuple(int(min(max(x * f, 0), 255)) for x in c)
 
+# %% ../nbs/02a_draw.ipynb #3edcf02e
 @functools.lru_cache(maxsize=8)
 def _grids(S:int):
     "Coordinate grids `(yy, xx)` in [0, 1] of shape (S, S), computed once per size."
@@ -52,6 +53,7 @@ def _texture(rng, S):
     k, i, j = rng.integers(8), rng.integers(S), rng.integers(S)
     return T[k, i:i + S, j:j + S]
 
+# %% ../nbs/02a_draw.ipynb #dc521741
 def _gradient(rng, S, c1, c2, angle=None):
     "Linear colour gradient from `c1` to `c2` (RGB tuples) along a random or given angle; (S, S, 3) float in [0, 255]."
     yy, xx = _grids(S)
@@ -72,6 +74,7 @@ def _band(bg, y0, c1, c2, rng, tex=0.):
     bg[r:] = band
     return bg
 
+# %% ../nbs/02a_draw.ipynb #f43704f8
 class _Cv:
     "Drawing in unit coordinates (0..1) on a PIL image of size S: every shape scales with the image."
     def __init__(self, img): self.d, self.S = ImageDraw.Draw(img), img.size[0]
@@ -105,6 +108,7 @@ class _Cv:
 _CIRC = {n: (np.cos(np.linspace(0, 2 * np.pi, n, endpoint=False)), np.sin(np.linspace(0, 2 * np.pi, n, endpoint=False)))
          for n in (6, 8, 10, 12)}
 
+# %% ../nbs/02a_draw.ipynb #cf2bb7e2
 def _any_bg(rng, S, tex=(0, 40)):
     "A random indoor/outdoor backdrop: any hue, gradient, texture."
     h = rng.random()
@@ -121,7 +125,71 @@ def _sky_bg(rng, S, tex=8):
     bg = _gradient(rng, S, top, bot, angle=np.pi / 2 + rng.uniform(-.3, .3))
     return bg + rng.uniform(0, tex) * _texture(rng, S)[..., None]
 
-# ---------------------------------------------------------------- nouns
+# %% ../nbs/02a_draw.ipynb #0fb90a0b
+@functools.lru_cache(maxsize=8)
+def _noise_bank(S:int):
+    "Standard normal sensor noise (2S, 2S, 3), computed once per size; random crops of it are added to images."
+    return np.random.default_rng(4321).standard_normal((2 * S, 2 * S, 3), dtype=np.float32)
+
+def _finish(rng, img, flip=True):
+    "Nuisance applied to every image: mirror, lighting gain and gradient, colour cast, sensor noise; uint8 (S, S, 3)."
+    a = np.asarray(img, dtype=np.float32)
+    S = a.shape[0]; yy, xx = _grids(S)
+    if flip and rng.random() < .5: a = a[:, ::-1]
+    g = rng.uniform(.7, 1.2); ang = rng.uniform(0, 2 * np.pi); k = rng.uniform(0, .35)
+    cx, cy = g * k * np.cos(ang), g * k * np.sin(ang)  # light = g·(1 + k·(cos·(x-½) + sin·(y-½)))
+    light = xx * np.float32(cx) + (yy * np.float32(cy) + np.float32(g - .5 * (cx + cy)))
+    cast = rng.uniform(.9, 1.1, 3).astype(np.float32)
+    a = a * (light[..., None] * cast)
+    i, j = rng.integers(S, size=2)
+    a += _noise_bank(S)[i:i + S, j:j + S] * np.float32(rng.uniform(1, 8))
+    np.clip(a, 0, 255, out=a)
+    return a.astype(np.uint8)
+
+# %% ../nbs/02a_draw.ipynb #20726195
+def _petal_head(c, rng, x, y, R, col, centre, n, adj, ang0=None):
+    "A flower head: `n` petals of length `R` around a centre disc; dry/dead heads are shrivelled."
+    a0 = rng.uniform(0, 2 * np.pi) if ang0 is None else ang0
+    if adj in ('dry', 'dried', 'dead'):
+        keep = rng.random(n) < (.45 if adj == 'dead' else .8)
+        for k in range(n):
+            if not keep[k]: continue
+            a = a0 + 2 * np.pi * k / n
+            c.rot_ell(x + np.cos(a) * R * .5, y + np.sin(a) * R * .5, R * .5, R * .12, a, fill=col, n=6)
+    else:
+        wf = .22 if adj == 'wild' else .34
+        for k in range(n):
+            a = a0 + 2 * np.pi * k / n; Rk = R * (rng.uniform(.6, 1.1) if adj == 'wild' else 1.)
+            c.rot_ell(x + np.cos(a) * Rk * .55, y + np.sin(a) * Rk * .55, Rk * .55, Rk * wf, a, fill=col, n=8)
+    c.ell(x, y, R * .32, R * .32, fill=centre)
+
+def _petal_colour(rng, adj):
+    "A petal colour: any bright hue, or a brownish one for dry, dried and dead heads."
+    col = _hsv(rng.random(), rng.uniform(.4, .95), rng.uniform(.6, 1.))
+    if adj in ('dry', 'dried', 'dead'): col = _shade(_hsv(rng.uniform(.0, .15), rng.uniform(.3, .7), rng.uniform(.5, .9)), 1.)
+    return col
+
+# %% ../nbs/02a_draw.ipynb #6662a0a4
+def _ground(c, rng, top, col):
+    "A silhouette of hills or a tree line from height `top` down."
+    xs = np.linspace(-.05, 1.05, 9); ys = top + rng.uniform(-.05, .05, 9)
+    c.poly([(-.05, 1.05)] + list(zip(xs, ys)) + [(1.05, 1.05)], fill=col)
+
+def _cloud(c, rng, x, y, w, col, kind='fluffy', under=None):
+    "A cloud of width `w`: bumpy cumulus (fluffy/puffy), smooth (white), streaky (thin), grey underside (dark)."
+    if kind == 'thin':
+        for k in range(3): c.rot_ell(x + rng.uniform(-.3, .3) * w, y + (k - 1) * .03, w * rng.uniform(.5, .8), .008 + .006 * rng.random(), rng.uniform(-.1, .1), fill=col, n=10)
+        return
+    if kind == 'white':
+        c.ell(x, y, w * .55, w * .2, fill=col); return
+    nb = int(rng.integers(5, 9)) if kind != 'puffy' else int(rng.integers(4, 6))
+    if under is not None: c.ell(x, y + w * .08, w * .5, w * .14, fill=under)
+    c.ell(x, y + w * .05, w * .5, w * .12, fill=col if under is None else under)
+    for k in range(nb):
+        bx = x + (k / (nb - 1) - .5) * w * .8; r = w * rng.uniform(.12, .22) * (1.25 - abs(k / (nb - 1) - .5))
+        c.ell(bx, y - r * .3, r, r, fill=col)
+
+# %% ../nbs/02a_draw.ipynb #e4babe58
 def _dog(rng, S, adj):
     "A dog standing on a floor: body, legs, tail, head with muzzle, ears, eye; the adjective changes its mouth/eyes."
     bg = _any_bg(rng, S)
@@ -172,6 +240,7 @@ def _dog(rng, S, adj):
         c.line([(ox - .035 * s, oy - .01 * s), (ox + .03 * s, oy - (.0 if adj == 'sad' else .01) * s)], fill=(30, 20, 20), width=.01 * s)
     return img
 
+# %% ../nbs/02a_draw.ipynb #c239a90d
 def _kids(rng, S, adj):
     "Two to four children (head, hair, eyes, shirt, arms, legs); the adjective changes every mouth/eyes."
     bg = _any_bg(rng, S)
@@ -212,27 +281,7 @@ def _kids(rng, S, adj):
         else: c.line([(hx - mw * .7, my + .008 * s), (hx + mw * .7, my + .008 * s)], fill=mc, width=.01 * s)
     return img
 
-def _petal_head(c, rng, x, y, R, col, centre, n, adj, ang0=None):
-    "A flower head: `n` petals of length `R` around a centre disc; dry/dead heads are shrivelled."
-    a0 = rng.uniform(0, 2 * np.pi) if ang0 is None else ang0
-    if adj in ('dry', 'dried', 'dead'):
-        keep = rng.random(n) < (.45 if adj == 'dead' else .8)
-        for k in range(n):
-            if not keep[k]: continue
-            a = a0 + 2 * np.pi * k / n
-            c.rot_ell(x + np.cos(a) * R * .5, y + np.sin(a) * R * .5, R * .5, R * .12, a, fill=col, n=6)
-    else:
-        wf = .22 if adj == 'wild' else .34
-        for k in range(n):
-            a = a0 + 2 * np.pi * k / n; Rk = R * (rng.uniform(.6, 1.1) if adj == 'wild' else 1.)
-            c.rot_ell(x + np.cos(a) * Rk * .55, y + np.sin(a) * Rk * .55, Rk * .55, Rk * wf, a, fill=col, n=8)
-    c.ell(x, y, R * .32, R * .32, fill=centre)
-
-def _petal_colour(rng, adj):
-    col = _hsv(rng.random(), rng.uniform(.4, .95), rng.uniform(.6, 1.))
-    if adj in ('dry', 'dried', 'dead'): col = _shade(_hsv(rng.uniform(.0, .15), rng.uniform(.3, .7), rng.uniform(.5, .9)), 1.)
-    return col
-
+# %% ../nbs/02a_draw.ipynb #56ea6594
 def _flower(rng, S, adj):
     "One flower: stem, two leaves and a head of petals; tiny/small = a small head on a full-size plant, dry = shrivelled, drooping."
     bg = _any_bg(rng, S); bg = bg * .35 + np.asarray(_hsv(rng.uniform(.2, .4), rng.uniform(.3, .7), rng.uniform(.3, .6)), np.float32) * .65
@@ -252,6 +301,7 @@ def _flower(rng, S, adj):
     if adj == 'beautiful': _petal_head(c, rng, hx, hy, R * .6, _petal_colour(rng, adj), _hsv(.12, .8, .8), n, 'x')
     return img
 
+# %% ../nbs/02a_draw.ipynb #ba397f70
 def _flowers(rng, S, adj):
     "A bunch of flowers in a vase; fresh/new = dew drops on the petals, dead = drooping heads with few petals."
     h = rng.random()  # a pale wall and a wooden table
@@ -283,25 +333,7 @@ def _flowers(rng, S, adj):
                 c.ell(hx + dx - .004 * s, hy + dy - .004 * s, .004 * s, .004 * s, fill=(255, 255, 255))
     return img
 
-def _ground(c, rng, top, col):
-    "A silhouette of hills or a tree line from height `top` down."
-    xs = np.linspace(-.05, 1.05, 9); ys = top + rng.uniform(-.05, .05, 9)
-    c.poly([(-.05, 1.05)] + list(zip(xs, ys)) + [(1.05, 1.05)], fill=col)
-
-def _cloud(c, rng, x, y, w, col, kind='fluffy', under=None):
-    "A cloud of width `w`: bumpy cumulus (fluffy/puffy), smooth (white), streaky (thin), grey underside (dark)."
-    if kind == 'thin':
-        for k in range(3): c.rot_ell(x + rng.uniform(-.3, .3) * w, y + (k - 1) * .03, w * rng.uniform(.5, .8), .008 + .006 * rng.random(), rng.uniform(-.1, .1), fill=col, n=10)
-        return
-    if kind == 'white':
-        c.ell(x, y, w * .55, w * .2, fill=col); return
-    nb = int(rng.integers(5, 9)) if kind != 'puffy' else int(rng.integers(4, 6))
-    if under is not None: c.ell(x, y + w * .08, w * .5, w * .14, fill=under)
-    c.ell(x, y + w * .05, w * .5, w * .12, fill=col if under is None else under)
-    for k in range(nb):
-        bx = x + (k / (nb - 1) - .5) * w * .8; r = w * rng.uniform(.12, .22) * (1.25 - abs(k / (nb - 1) - .5))
-        c.ell(bx, y - r * .3, r, r, fill=col)
-
+# %% ../nbs/02a_draw.ipynb #3261ab49
 def _sky(rng, S, adj):
     "An open sky over a hill or tree line; clear/blue = a bright sun, cloudy = a grey cloud, stormy = lightning, rainy = rain."
     bg = _sky_bg(rng, S)
@@ -330,6 +362,7 @@ def _sky(rng, S, adj):
     _ground(c, rng, top, _hsv(rng.uniform(.2, .4), rng.uniform(.2, .7), rng.uniform(.1, .4)))
     return img
 
+# %% ../nbs/02a_draw.ipynb #bf55a8b5
 def _clouds(rng, S, adj):
     "A sky full of clouds; fluffy/puffy = bumpy cumulus, white = smooth, thin = streaks, dark = grey undersides."
     bg = _sky_bg(rng, S)
@@ -343,6 +376,7 @@ def _clouds(rng, S, adj):
         _cloud(c, rng, x, y, w, _hsv(0, 0, v), kind, under=_hsv(.6, .1, rng.uniform(.45, .6)) if adj == 'dark' else None)
     return img
 
+# %% ../nbs/02a_draw.ipynb #e53bc08b
 def _city(rng, S, adj):
     "A skyline of buildings with windows over a street; ancient/old = domes and spires, modern = glass towers, busy = cars."
     bg = _sky_bg(rng, S)
@@ -375,6 +409,7 @@ def _city(rng, S, adj):
             c.ell(x + .02, y + .04, .01, .01, fill=(15, 15, 15)); c.ell(x + .07, y + .04, .01, .01, fill=(15, 15, 15))
     return img
 
+# %% ../nbs/02a_draw.ipynb #5497b6ab
 def _snow(rng, S, adj):
     "A winter landscape with pine trees; falling = flakes in the air, deep = buried trees, dirty = tyre tracks, melting = puddles."
     bg = _sky_bg(rng, S, tex=4) * rng.uniform(.75, 1.)
@@ -402,6 +437,7 @@ def _snow(rng, S, adj):
             c.ell(x, y, rng.uniform(.06, .1), .018, fill=_hsv(.58, .35, rng.uniform(.5, .7)))
     return img
 
+# %% ../nbs/02a_draw.ipynb #8874d8ee
 def _water(rng, S, adj):
     "A lake or sea under a sky with ripples; warm/hot = steam wisps, cold = ice floes, clear = pebbles below, dirty = debris."
     bg = _sky_bg(rng, S)
@@ -431,31 +467,10 @@ def _water(rng, S, adj):
             c.rot_ell(x + rng.uniform(-.1, .1), y + rng.uniform(-.04, .04), .02, .008, rng.uniform(0, 3), fill=_hsv(.07, .6, rng.uniform(.2, .45)), n=6)
     return img
 
+# %% ../nbs/02a_draw.ipynb #98a7e775
 _NOUNS = {'dog': _dog, 'kids': _kids, 'flower': _flower, 'flowers': _flowers, 'sky': _sky, 'clouds': _clouds,
           'city': _city, 'snow': _snow, 'water': _water}
 
-# %% ../nbs/02a_draw.ipynb #0fb90a0b
-@functools.lru_cache(maxsize=8)
-def _noise_bank(S:int):
-    "Standard normal sensor noise (2S, 2S, 3), computed once per size; random crops of it are added to images."
-    return np.random.default_rng(4321).standard_normal((2 * S, 2 * S, 3), dtype=np.float32)
-
-def _finish(rng, img, flip=True):
-    "Nuisance applied to every image: mirror, lighting gain and gradient, colour cast, sensor noise; uint8 (S, S, 3)."
-    a = np.asarray(img, dtype=np.float32)
-    S = a.shape[0]; yy, xx = _grids(S)
-    if flip and rng.random() < .5: a = a[:, ::-1]
-    g = rng.uniform(.7, 1.2); ang = rng.uniform(0, 2 * np.pi); k = rng.uniform(0, .35)
-    cx, cy = g * k * np.cos(ang), g * k * np.sin(ang)  # light = g·(1 + k·(cos·(x-½) + sin·(y-½)))
-    light = xx * np.float32(cx) + (yy * np.float32(cy) + np.float32(g - .5 * (cx + cy)))
-    cast = rng.uniform(.9, 1.1, 3).astype(np.float32)
-    a = a * (light[..., None] * cast)
-    i, j = rng.integers(S, size=2)
-    a += _noise_bank(S)[i:i + S, j:j + S] * np.float32(rng.uniform(1, 8))
-    np.clip(a, 0, 255, out=a)
-    return a.astype(np.uint8)
-
-# %% ../nbs/02a_draw.ipynb #98a7e775
 NOUNS = tuple(_NOUNS)
 
 def draw_image(noun:str, # a noun of `NOUNS`, e.g. 'dog'
