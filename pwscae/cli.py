@@ -18,7 +18,7 @@ import matplotlib.pyplot as plt
 from PIL import Image
 from fastcore.script import anno_parser, store_true
 
-from .core import ImageSet
+from .core import ImageSet, atomic_folder, check_out
 
 # %% auto #0
 __all__ = ['COMMANDS', 'save_images', 'write_pseudo_sets', 'data', 'run', 'bench', 'CLIError', 'main']
@@ -40,19 +40,20 @@ def save_images(images:ImageSet, # the images to write
 
 # %% ../nbs/13_cli.ipynb #5f8f6c30
 def write_pseudo_sets(ps, # a `PseudoSets` from `pseudo_sets`
-                      out:str|Path, # output folder (created)
+                      out:str|Path, # output folder: must be new or empty unless `overwrite`
+                      overwrite:bool=False, # replace a folder that already holds files (whole, never mixed)
                      ) -> pd.DataFrame:
-    "Write P and Q as image folders, the ground truth as `truth.csv` and a contact sheet; returns the truth with file paths."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    "Write P and Q as image folders, the ground truth as `truth.csv` and a contact sheet, atomically; returns the truth with file paths."
     truth = ps.truth.copy()
-    for s in ['P', 'Q']:
-        paths = save_images(getattr(ps, s), out / s)
-        m = truth.set == s
-        truth.loc[m, 'file'] = [str(paths[i].relative_to(out)) for i in truth.loc[m, 'pos']]
-    truth.to_csv(out / 'truth.csv', index=False)
-    axs = ps.show(24, nrow=12)
-    axs[0].figure.savefig(out / 'contact_sheet.png', dpi=80, bbox_inches='tight')
-    plt.close(axs[0].figure)
+    with atomic_folder(out, overwrite) as tmp:
+        for s in ['P', 'Q']:
+            paths = save_images(getattr(ps, s), tmp / s)
+            m = truth.set == s
+            truth.loc[m, 'file'] = [str(paths[i].relative_to(tmp)) for i in truth.loc[m, 'pos']]
+        truth.to_csv(tmp / 'truth.csv', index=False)
+        axs = ps.show(24, nrow=12)
+        axs[0].figure.savefig(tmp / 'contact_sheet.png', dpi=80, bbox_inches='tight')
+        plt.close(axs[0].figure)
     return truth
 
 # %% ../nbs/13_cli.ipynb #e3133975
@@ -62,7 +63,8 @@ def _source(vso):
     return VSO(vso)
 
 def data(query:str, # the adjective–noun query, e.g. "happy dog"
-         out:str='runs/data', # output folder: P/, Q/, truth.csv, contact_sheet.png
+         out:str='runs/data', # output folder: P/, Q/, truth.csv, contact_sheet.png; must be new or empty, unless --overwrite
+         overwrite:store_true=False, # replace the output folder if it holds earlier files
          m:int=200, # images in each of P and Q
          ratio_a:float=None, # share of truly relevant images in P (default: the paper's Table 1)
          ratio_b:float=None, # share of truly relevant images in Q (default: the paper's Table 1)
@@ -71,9 +73,10 @@ def data(query:str, # the adjective–noun query, e.g. "happy dog"
          seed:int=0, # random seed of the draw
         ):
     "Build the pseudo-relevant set P and pseudo-irrelevant set Q of a query and write them as image folders."
+    check_out(out, overwrite)  # before any work
     from pwscae.protocol import pseudo_sets
     ps = pseudo_sets(query, source=_source(vso), m=m, ratio_a=ratio_a, ratio_b=ratio_b, seed=seed, size=size)
-    truth = write_pseudo_sets(ps, out)
+    truth = write_pseudo_sets(ps, out, overwrite)
     s = truth.groupby('set').relevant.agg(['size', 'sum', 'mean']).rename(columns={'size': 'images', 'sum': 'relevant', 'mean': 'share'})
     print(f"{ps.query!r}: wrote P/ and Q/ ({m} images each), truth.csv and contact_sheet.png to {out}")
     print(s.to_string())
@@ -119,8 +122,8 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
     cfg = _run_config(dict(m=m, seed=seed, ratio_a=ratio_a, ratio_b=ratio_b, method=method, pairing=pairing, pairs_per_image=pairs_per_image,
                            n_clusters=n_clusters, level_epochs=level_epochs, finetune_epochs=finetune_epochs, lr=lr, denoise=denoise,
                            relevance_epochs=relevance_epochs))
-    from pwscae.query import train_query, _check_out
-    _check_out(Path(out), overwrite)  # before any work: a bad output folder fails now, not after training
+    check_out(out, overwrite)  # before any work: a bad output folder fails now, not after training
+    from pwscae.query import train_query
     res = train_query(query, relevant=relevant, irrelevant=irrelevant, source=_source(vso), cfg=cfg, progress=not quiet)
     d = res.save(out, overwrite=overwrite)
     print(res.summary().to_string())
@@ -135,16 +138,18 @@ def bench(queries:str=None, # comma-separated queries, e.g. "happy dog,clear sky
           seeds:str='0,1,2', # comma-separated seeds
           preset:str='fast', # smoke (seconds), fast (a quick table) or full (the defaults of `pwscae run`)
           methods:str=None, # comma-separated methods of the table (default: all but the cnn_scratch ablation)
-          out:str='runs/bench', # output folder
+          out:str='runs/bench', # output folder: must be new or empty, unless --overwrite
+          overwrite:store_true=False, # replace the output folder if it holds an earlier evaluation
           quiet:store_true=False, # no progress bar
          ):
     "Run the paper's evaluation (Table 3) for many queries and seeds, with every baseline, and write the tables."
     try: sds = _csv(seeds, int)
     except ValueError: raise CLIError(f"--seeds {seeds!r}: give comma-separated integers, e.g. 0,1,2")
     if not sds: raise CLIError("--seeds is empty: give comma-separated integers, e.g. 0,1,2")
+    check_out(out, overwrite)  # before any work
     from pwscae.evaluation import evaluate, EVAL_METHODS
     ev = evaluate(_csv(queries), seeds=tuple(sds), preset=preset, methods=tuple(_csv(methods) or EVAL_METHODS), progress=not quiet)
-    d = ev.save(out)
+    d = ev.save(out, overwrite)
     print(ev.summary().to_string())
     print(f"\nmean lift over Ratio A:\n{ev.mean_lift().round(3).to_string()}\n{ev!r}; wrote {d}")
     return ev

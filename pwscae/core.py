@@ -6,9 +6,10 @@ Docs: https://pwscae.github.io/pwscae/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #e8e5a92d
 from __future__ import annotations
-import re
+import os, re, shutil, sys, tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
@@ -19,7 +20,7 @@ from torchvision.utils import make_grid
 
 # %% auto #0
 __all__ = ['QUERIES', 'NEAR_SYNONYMS', 'parse_query', 'ImageSet', 'show_grid', 'frame_images', 'stack_sets', 'flatten_features',
-           'batched', 'seeded']
+           'batched', 'interactive', 'seeded', 'check_out', 'atomic_folder']
 
 # %% ../nbs/00_core.ipynb #63175d1d
 QUERIES = pd.DataFrame([
@@ -162,6 +163,11 @@ def batched(fn, # a network or function from a batch of images to outputs, e.g. 
         out = [fn(x[i:i + bs].to(device) if device is not None else x[i:i + bs]).cpu() for i in range(0, len(x), bs)]
     return torch.cat(out) if out else torch.empty(0)
 
+def interactive() -> bool:
+    "Whether output is watched live, in a notebook or on a terminal, where progress bars belong (not a file or a pipe)."
+    from fastcore.imports import in_notebook
+    return in_notebook() or sys.stdout.isatty()
+
 @contextmanager
 def seeded(seed:int|None, # seed for torch's generators inside the block; None runs the block unseeded
           ):
@@ -171,3 +177,36 @@ def seeded(seed:int|None, # seed for torch's generators inside the block; None r
     with torch.random.fork_rng(devices=devices):
         torch.manual_seed(seed)
         yield
+
+# %% ../nbs/00_core.ipynb #f58e979c
+def check_out(folder:str|Path, # the output folder a command will write
+              overwrite:bool=False, # accept a folder that already holds files (it will be replaced whole)
+             ) -> Path:
+    "Refuse an output folder that cannot take a result, before any work; returns it as a `Path`."
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir(): raise FileExistsError(f"{str(folder)!r} is a file: choose a folder for the result")
+    if folder.is_dir() and any(folder.iterdir()) and not overwrite:
+        raise FileExistsError(f"{str(folder)!r} already holds files: choose a new folder, or overwrite it (overwrite=True, --overwrite)")
+    probe = folder.absolute().parent
+    while not probe.exists(): probe = probe.parent
+    if not probe.is_dir(): raise NotADirectoryError(f"cannot write {str(folder)!r}: {str(probe)!r} is a file, not a folder")
+    try: shutil.rmtree(tempfile.mkdtemp(prefix='.pwscae-probe-', dir=probe))
+    except OSError as e: raise PermissionError(f"cannot write to {str(probe)!r} ({e.strerror}): choose a folder you can write to") from None
+    return folder
+
+@contextmanager
+def atomic_folder(folder:str|Path, # the folder to write
+                  overwrite:bool=False, # replace a folder that already holds files
+                 ):
+    "Yield an empty temporary folder that replaces `folder` when the block ends, or is removed if the block fails."
+    folder = check_out(folder, overwrite)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f'.{folder.name}.tmp-', dir=folder.parent))
+    try:
+        yield tmp
+        if folder.exists():
+            old = folder.with_name(f'.{folder.name}.old-{os.getpid()}')
+            os.replace(folder, old); os.replace(tmp, folder); shutil.rmtree(old, ignore_errors=True)
+        else: os.replace(tmp, folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True); raise

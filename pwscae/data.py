@@ -311,7 +311,10 @@ def overlap(P:ImageSet, # the images of the adjective-noun query ("happy dog")
 def check_folders(p_folder:str|Path, # the folder P is read from
                   q_folder:str|Path, # the folder Q is read from
                  ) -> None:
-    "Raise `ValueError` when P's and Q's folders are one folder (after resolving links) or one holds the other."
+    "Raise `ValueError` when P's and Q's folders are one folder (after resolving links), one holds the other, or a link is broken or loops."
+    for f, name in ((p_folder, 'P'), (q_folder, 'Q')):
+        if why := _missing(Path(f).expanduser()):
+            if 'symlink' in why: raise ValueError(f"{name}'s folder {_safe_str(f)!r} is a {why}")
     p, q = Path(p_folder).expanduser().resolve(), Path(q_folder).expanduser().resolve()
     if p == q or (p.exists() and q.exists() and os.path.samefile(p, q)):
         raise ValueError(f"P and Q are the same folder {_safe_str(p)!r} (given as {_safe_str(p_folder)!r} and "

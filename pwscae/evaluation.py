@@ -19,7 +19,7 @@ from fastcore.basics import patch
 from fastprogress.fastprogress import progress_bar
 from sklearn.metrics import average_precision_score, roc_auc_score
 
-from .core import QUERIES, parse_query
+from .core import QUERIES, parse_query, atomic_folder
 from .rank import precision_at_size, selection_metrics, pr_curve
 from .stages import (QueryConfig, PRESETS, get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance)
 
@@ -152,16 +152,21 @@ def to_markdown(self:Evaluation, metric:str='precision') -> str:
     return '\n'.join(lines)
 
 @patch
-def save(self:Evaluation, folder:str|Path) -> Path:
-    "Write table.csv, scores.csv, summary.csv, summary.md (precision), meta.json and the bar chart; returns the folder."
-    out = Path(folder); out.mkdir(parents=True, exist_ok=True)
+def save(self:Evaluation, folder:str|Path, # folder to write; it must be new or empty unless `overwrite`
+         overwrite:bool=False, # replace a folder that already holds files (whole, never mixed)
+        ) -> Path:
+    "Write table.csv, scores.csv, summary.csv, summary.md (precision), meta.json and the bar chart atomically; returns the folder."
+    with atomic_folder(folder, overwrite) as out: self._write(out)
+    return Path(folder)
+
+@patch
+def _write(self:Evaluation, out:Path):
     (out/'meta.json').write_text(json.dumps(dict(preset=self.preset, seconds=self.seconds), indent=1))
     self.table.to_csv(out/'table.csv', index=False); self.scores.to_csv(out/'scores.csv', index=False)
     self.summary().to_csv(out/'summary.csv')
     (out/'summary.md').write_text(f"Selected-set precision, mean ± std over seeds ({self.preset} preset, {self.seconds/60:.1f} min)\n\n"
                                   + self.to_markdown() + '\n\nMean lift over Ratio A:\n\n' + self.mean_lift().round(3).to_string() + '\n')
     ax = self.plot(); ax.figure.savefig(out/'precision.png', dpi=90, bbox_inches='tight'); plt.close(ax.figure)
-    return out
 
 @patch(cls_method=True)
 def load(cls:Evaluation, folder:str|Path, # a folder written by `save` (or `pwscae bench`)

@@ -7,6 +7,7 @@ Docs: https://pwscae.github.io/pwscae/model.html.md"""
 
 # %% ../nbs/05_model.ipynb #033ba68a
 from __future__ import annotations
+import warnings
 from collections import OrderedDict
 from dataclasses import dataclass, asdict
 
@@ -15,8 +16,10 @@ import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from fastai.callback.core import Callback
-from fastai.learner import Metric
+with warnings.catch_warnings():  # fastai warns at import that torch.jit.script is deprecated (torch >= 2.10): not the user's concern
+    warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script', category=FutureWarning)
+    from fastai.callback.core import Callback
+    from fastai.learner import Metric
 
 # %% auto #0
 __all__ = ['SCAEConfig', 'PWSCAE', 'GreedyStage', 'corrupt', 'DifferenceLoss', 'LevelLoss']

@@ -13,6 +13,7 @@ import pickle
 import shutil
 import tempfile
 import time
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,10 +23,10 @@ import torch
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
 
-from .core import ImageSet, parse_query, show_grid, frame_images
+from .core import ImageSet, parse_query, show_grid, frame_images, atomic_folder, interactive
 from .protocol import PseudoSets
 from .model import PWSCAE
-from .train import encode, plot_losses, save_pwscae, load_pwscae
+from .train import encode, encode_pairs, plot_losses, save_pwscae, load_pwscae
 from .cluster import plot_pairs_2d
 from .relevance import RelevanceConfig, RelevanceNet, CNNRelevance
 from .stages import (QueryConfig, PairClusters, Relevance, get_sets, pair_sets, train_pwscae, cluster_differences,
@@ -131,13 +132,13 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
                 irrelevant:str|Path|None=None, # folder of the noun query's results (Q)
                 source=None, # a labelled source (`SynthANP`, `VSO`) to draw P and Q from; the embedded world when None
                 cfg:QueryConfig|None=None, # every option; keywords override its fields
-                progress:bool=True, # one line per stage and fastai's progress bars
+                progress:bool=True, # one line per stage, and fastai's progress bars when watched live (a notebook or terminal)
                 **kwargs, # any `QueryConfig` field, e.g. m=500, seed=3, method='paper', n_clusters=3, pairing='random'
                ) -> QueryResult:
     "Find the truly relevant images of `query` in P and rank P ∪ Q: data → pairs → PW-SCAE → clusters → relevance → ranking."
     parse_query(query)
     cfg = (cfg or QueryConfig()).update(**kwargs)
-    T, t0 = {}, time.perf_counter()
+    T, t0, bars = {}, time.perf_counter(), progress and interactive()  # no bars in a log file or a pipe
     def done(i, msg):
         nonlocal t0
         T[STAGES[i]] = time.perf_counter() - t0; t0 = time.perf_counter()
@@ -146,11 +147,11 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
     done(0, f"P {len(sets.P)}, Q {len(sets.Q)} images of {sets.P.size[0]}×{sets.P.size[1]}")
     pairs = pair_sets(sets, cfg)
     done(1, f"{len(pairs)} {cfg.pairing} pairs")
-    learn, history = train_pwscae(sets, pairs, cfg, progress=progress)
+    learn, history = train_pwscae(sets, pairs, cfg, progress=bars)
     done(2, f"{len(history)} epochs, final losses " + ', '.join(f"{c} {history[c].iloc[-1]:.4f}" for c in history.columns if c[0] == 'l' and c[1:].isdigit()))
     clusters = cluster_differences(learn.model, sets, pairs, cfg)
     done(3, f"sizes {clusters.clusters.sizes.tolist()}, the largest selects {len(clusters.selected)} images of P")
-    rel = learn_relevance(sets, learn.model, pairs, clusters, cfg, progress=progress)
+    rel = learn_relevance(sets, learn.model, pairs, clusters, cfg, progress=bars)
     done(4, f"{cfg.method} selects {len(rel.selected)} images of P; Ratio A {rel.priors['ratio_a']:.2f}, Ratio B {rel.priors['ratio_b']:.2f} ({rel.priors['source']})")
     ranking, selected, metrics = rank_and_measure(sets, rel, clusters)
     done(5, f"{len(ranking)} images" + (f"; precision {metrics.loc[cfg.method, 'precision']:.3f} vs Ratio A {metrics.loc[cfg.method, 'base']:.3f}"
@@ -166,23 +167,6 @@ def _sha256(p:Path) -> str:
         for b in iter(lambda: f.read(1 << 20), b''): h.update(b)
     return h.hexdigest()
 
-def _check_out(folder:Path, overwrite:bool):
-    "Refuse an output location that cannot take a result, before any work."
-    if folder.exists() and not folder.is_dir(): raise FileExistsError(f"{str(folder)!r} is a file: choose a folder for the result")
-    if folder.is_dir() and any(folder.iterdir()) and not overwrite:
-        raise FileExistsError(f"{str(folder)!r} already holds files: choose a new folder, or overwrite it (overwrite=True, --overwrite)")
-    parent = folder.parent if folder.parent != Path('') else Path('.')
-    probe = parent
-    while not probe.exists(): probe = probe.parent
-    if not os.access(probe, os.W_OK): raise PermissionError(f"cannot write to {str(probe)!r}: choose a folder you can write to")
-
-def _swap_in(tmp:Path, folder:Path):
-    "Move the finished folder `tmp` to `folder` (replacing what is there) with renames only."
-    if folder.exists():
-        old = folder.with_name(f'.{folder.name}.old-{os.getpid()}')
-        os.replace(folder, old); os.replace(tmp, folder); shutil.rmtree(old, ignore_errors=True)
-    else: os.replace(tmp, folder)
-
 # %% ../nbs/11_query.ipynb #e4fc8cce
 def _write_files(res:QueryResult, out:Path, plots:bool):
     res.ranking.to_csv(out/'ranking.csv', index=False)
@@ -197,7 +181,7 @@ def _write_files(res:QueryResult, out:Path, plots:bool):
     u8 = lambda x: (x.clamp(0, 1) * 255).round().to(torch.uint8)
     torch.save(dict(P=u8(res.P.x), P_ids=res.P.ids, Q=u8(res.Q.x), Q_ids=res.Q.ids, sets=dict(
                     query=res.sets.query, anp=res.sets.anp, ratio_a=res.sets.ratio_a, ratio_b=res.sets.ratio_b, seed=res.sets.seed),
-                    clusters=res.clusters, relevance=dict(method=res.relevance.method, scores=res.relevance.scores,
+                    clusters=dataclasses.replace(res.clusters, diff=None), relevance=dict(method=res.relevance.method, scores=res.relevance.scores,
                     priors=res.relevance.priors, selected=res.relevance.selected)), out/'state.pt')
     fn = res.relevance.function
     if isinstance(fn, CNNRelevance):
@@ -214,17 +198,12 @@ def save(self:QueryResult, folder:str|Path, # folder to write; it must be new or
          plots:bool=True, # also write losses.png, clusters.png and ranking.png
         ) -> Path:
     "Write the result to `folder` atomically, with a manifest checked by `load_result`; returns the folder."
-    folder = Path(folder); _check_out(folder, overwrite)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f'.{folder.name}.tmp-', dir=folder.parent))
-    try:
+    folder = Path(folder)
+    with atomic_folder(folder, overwrite) as tmp:
         _write_files(self, tmp, plots)
         files = sorted(p for p in tmp.iterdir() if p.is_file())
         (tmp/MANIFEST).write_text(json.dumps({'format': 'pwscae-result/1', 'files': {
             p.name: {'bytes': p.stat().st_size, 'sha256': _sha256(p)} for p in files}}, indent=1))
-        _swap_in(tmp, folder)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True); raise
     return folder
 
 # %% ../nbs/11_query.ipynb #1553074f
@@ -268,6 +247,8 @@ def load_result(folder:str|Path, # a folder written by `QueryResult.save` or `pw
     metrics = pd.read_csv(d/'metrics.csv', index_col='selection') if (d/'metrics.csv').is_file() else None
     if metrics is not None: metrics.index.name = None
     ranking = pd.read_csv(d/'ranking.csv'); ranking['truth'] = ranking.truth.astype('boolean')
-    return QueryResult(meta['query'], cfg, sets, pd.read_csv(d/'pairs.csv'), load_pwscae(d/'pwscae.pth'), pd.read_csv(d/'history.csv'),
-                       st['clusters'], rel, pd.read_csv(d/'selected.csv'), ranking, metrics,
+    model, pairs = load_pwscae(d/'pwscae.pth'), pd.read_csv(d/'pairs.csv')
+    clusters = dataclasses.replace(st['clusters'], diff=encode_pairs(model, sets.P, sets.Q, pairs).numpy())  # not stored: recomputed
+    return QueryResult(meta['query'], cfg, sets, pairs, model, pd.read_csv(d/'history.csv'),
+                       clusters, rel, pd.read_csv(d/'selected.csv'), ranking, metrics,
                        pd.read_csv(d/'timings.csv', index_col='stage').seconds.to_dict())

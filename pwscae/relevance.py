@@ -6,6 +6,7 @@ Docs: https://pwscae.github.io/pwscae/relevance.html.md"""
 
 # %% ../nbs/09_relevance.ipynb #13a28d2a
 from __future__ import annotations
+import warnings
 import copy
 from dataclasses import dataclass, field
 
@@ -13,13 +14,15 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn as nn
-from fastai.data.core import DataLoaders, TfmdDL
-from fastai.learner import Learner
-from fastai.optimizer import Adam
-from fastai.callback.progress import ProgressCallback
-from fastai.callback.schedule import fit_one_cycle  # noqa: F401 (patches Learner)
-from fastai.torch_core import TensorImage
-from fastai.vision.augment import Flip
+with warnings.catch_warnings():  # fastai warns at import that torch.jit.script is deprecated (torch >= 2.10): not the user's concern
+    warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script', category=FutureWarning)
+    from fastai.data.core import DataLoaders, TfmdDL
+    from fastai.learner import Learner
+    from fastai.optimizer import Adam
+    from fastai.callback.progress import ProgressCallback
+    from fastai.callback.schedule import fit_one_cycle  # noqa: F401 (patches Learner)
+    from fastai.torch_core import TensorImage
+    from fastai.vision.augment import Flip
 from fastcore.basics import noop
 from sklearn.model_selection import StratifiedKFold
 

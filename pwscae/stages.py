@@ -15,7 +15,9 @@ from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
 import pandas as pd
-from fastai.learner import Learner
+with warnings.catch_warnings():  # fastai warns at import that torch.jit.script is deprecated (torch >= 2.10): not the user's concern
+    warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script', category=FutureWarning)
+    from fastai.learner import Learner
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler

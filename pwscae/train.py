@@ -7,6 +7,7 @@ Docs: https://pwscae.github.io/pwscae/train.html.md"""
 
 # %% ../nbs/06_train.ipynb #7e551ead
 from __future__ import annotations
+import warnings
 import random
 import re
 import tempfile
@@ -18,13 +19,15 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 import matplotlib.pyplot as plt
-from fastai.data.core import DataLoaders
-from fastai.data.load import DataLoader
-from fastai.learner import Learner
-from fastai.optimizer import Adam
-from fastai.callback.progress import ProgressCallback
-from fastai.callback.hook import summary  # patches Learner.summary
-from fastai.callback.schedule import fit_one_cycle, lr_find  # patches Learner.fit_one_cycle / lr_find
+with warnings.catch_warnings():  # fastai warns at import that torch.jit.script is deprecated (torch >= 2.10): not the user's concern
+    warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script', category=FutureWarning)
+    from fastai.data.core import DataLoaders
+    from fastai.data.load import DataLoader
+    from fastai.learner import Learner
+    from fastai.optimizer import Adam
+    from fastai.callback.progress import ProgressCallback
+    from fastai.callback.hook import summary  # patches Learner.summary
+    from fastai.callback.schedule import fit_one_cycle, lr_find  # patches Learner.fit_one_cycle / lr_find
 from fastcore.basics import noop
 
 from .core import ImageSet, batched, seeded
