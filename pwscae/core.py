@@ -165,8 +165,9 @@ def batched(fn, # a network or function from a batch of images to outputs, e.g. 
 
 def interactive() -> bool:
     "Whether output is watched live, in a notebook or on a terminal, where progress bars belong (not a file or a pipe)."
-    from fastcore.imports import in_notebook
-    return in_notebook() or sys.stdout.isatty()
+    from fastcore.imports import in_colab, ipython_shell
+    kernel = type(ipython_shell()).__name__ == 'ZMQInteractiveShell'  # Jupyter, VS Code; not a script or nbdev-test
+    return kernel or in_colab() or sys.stdout.isatty()
 
 @contextmanager
 def seeded(seed:int|None, # seed for torch's generators inside the block; None runs the block unseeded
