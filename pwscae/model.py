@@ -16,6 +16,7 @@ import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from fastcore.basics import patch
 with warnings.catch_warnings():  # fastai warns at import that torch.jit.script is deprecated (torch >= 2.10): not the user's concern
     warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script', category=FutureWarning)
     from fastai.callback.core import Callback
@@ -58,32 +59,35 @@ class SCAEConfig:
     @property
     def n_levels(self) -> int: return len(self.channels) - 1
 
-    @property
-    def sizes(self) -> list:
-        "Input side of each encoding process, then the side of the top code (Table 2: [100, 48, 22])."
-        s, res = self.in_size, [self.in_size]
-        for k in range(self.n_levels):
-            c = s - self.kernel + 1
-            if c < self.pool or c % self.pool:
-                raise ValueError(f"in_size={self.in_size}: level {k+1} convolves a {s}×{s} input to {c}×{c}, which a {self.pool}× "
-                                 f"max-pool cannot halve exactly (the decoder could not mirror it): choose an in_size whose "
-                                 f"conv outputs are multiples of {self.pool}, e.g. 100 for two levels of 5×5 kernels")
-            s = c // self.pool; res.append(s)
-        return res
+# %% ../nbs/05_model.ipynb #cab10f9d
+@patch(as_prop=True)
+def sizes(self:SCAEConfig) -> list:
+    "Input side of each encoding process, then the side of the top code (Table 2: [100, 48, 22])."
+    s, res = self.in_size, [self.in_size]
+    for k in range(self.n_levels):
+        c = s - self.kernel + 1  # side of level k+1's conv output (Table 2: 96, then 44)
+        if c < self.pool or c % self.pool:
+            raise ValueError(f"in_size={self.in_size}: level {k+1} convolves a {s}×{s} input to {c}×{c}, which a {self.pool}× "
+                             f"max-pool cannot halve exactly (the decoder could not mirror it): choose an in_size whose "
+                             f"conv outputs are multiples of {self.pool}, e.g. 100 for two levels of 5×5 kernels")
+        s = c // self.pool; res.append(s)  # side after the max-pool (Table 2: 48, then 22)
+    return res
 
-    def shapes(self) -> pd.DataFrame:
-        "The layer table of the network in the layout of Table 2 (shapes as h × w × c)."
-        rows, sz, ch, k, p = [], self.sizes, self.channels, self.kernel, self.pool
-        fmt = lambda s, c: f'{s} × {s} × {c}'
-        for l in range(self.n_levels):
-            c = sz[l] - k + 1
-            rows += [(f'Encoding Process #{l+1}', 'Conv', fmt(sz[l], ch[l]), f'{k} × {k} × {ch[l]} × {ch[l+1]}', fmt(c, ch[l+1])),
-                     (f'Encoding Process #{l+1}', 'Pool (max)', fmt(c, ch[l+1]), f'{p} × {p}', fmt(sz[l+1], ch[l+1]))]
-        for l in reversed(range(self.n_levels)):
-            c = sz[l] - k + 1
-            rows += [(f'Decoding Process #{l+1}', 'Up-sampling', fmt(sz[l+1], ch[l+1]), f'{p} × {p}', fmt(c, ch[l+1])),
-                     (f'Decoding Process #{l+1}', 'Deconv', fmt(c, ch[l+1]), f'{k} × {k} × {ch[l+1]} × {ch[l]}', fmt(sz[l], ch[l]))]
-        return pd.DataFrame(rows, columns=['process', 'type', 'input', 'filter', 'output'])
+# %% ../nbs/05_model.ipynb #b033f5df
+@patch
+def shapes(self:SCAEConfig) -> pd.DataFrame:
+    "The layer table of the network in the layout of Table 2 (shapes as h × w × c)."
+    rows, sz, ch, k, p = [], self.sizes, self.channels, self.kernel, self.pool
+    fmt = lambda s, c: f'{s} × {s} × {c}'
+    for l in range(self.n_levels):
+        c = sz[l] - k + 1
+        rows += [(f'Encoding Process #{l+1}', 'Conv', fmt(sz[l], ch[l]), f'{k} × {k} × {ch[l]} × {ch[l+1]}', fmt(c, ch[l+1])),
+                 (f'Encoding Process #{l+1}', 'Pool (max)', fmt(c, ch[l+1]), f'{p} × {p}', fmt(sz[l+1], ch[l+1]))]
+    for l in reversed(range(self.n_levels)):
+        c = sz[l] - k + 1
+        rows += [(f'Decoding Process #{l+1}', 'Up-sampling', fmt(sz[l+1], ch[l+1]), f'{p} × {p}', fmt(c, ch[l+1])),
+                 (f'Decoding Process #{l+1}', 'Deconv', fmt(c, ch[l+1]), f'{k} × {k} × {ch[l+1]} × {ch[l]}', fmt(sz[l], ch[l]))]
+    return pd.DataFrame(rows, columns=['process', 'type', 'input', 'filter', 'output'])
 
 # %% ../nbs/05_model.ipynb #1f088380
 class PWSCAE(nn.Module):
@@ -101,11 +105,6 @@ class PWSCAE(nn.Module):
             act=_ACTS[cfg.out_act if l == 0 else cfg.act]())) for l in reversed(range(n)))
 
     @property
-    def decoders(self) -> nn.ModuleList:
-        "Decoding processes indexed like `encoders`: `decoders[k]` mirrors `encoders[k]`."
-        return nn.ModuleList(self.decoding[::-1])
-
-    @property
     def n_levels(self) -> int: return len(self.encoders)
 
     def forward(self, x:torch.Tensor, # (n, c, h, w) images
@@ -118,20 +117,18 @@ class PWSCAE(nn.Module):
         for dec in decs: x = dec(x)                 # Table 2: (n, 20, 22, 22) → (n, 20, 48, 48) → (n, 3, 100, 100)
         return x
 
-    def encode(self, x:torch.Tensor, # (n, c, h, w) images
-               level:int|None=None, # 1-based level whose code to return; the top level when None
-              ) -> torch.Tensor:
-        "The code of `level` (output of encoding process `level`), shape (n, c_level, s_level, s_level)."
-        level = self.n_levels if level is None else level
-        if not 1 <= level <= self.n_levels: raise ValueError(f"level={level}: this model has levels 1..{self.n_levels}")
-        for enc in self.encoders[:level]: x = enc(x)  # (n, c_k, s_k, s_k)
-        return x
-
     def __repr__(self):
         c = self.cfg
         return (f"PWSCAE({c.n_levels} levels, channels={c.channels}, sizes={c.sizes}, kernel={c.kernel}, "
                 f"{'pair-wise' if c.pairwise else 'reconstruction'} loss{', denoise=' + str(c.denoise) if c.denoise else ''})")
 
+# %% ../nbs/05_model.ipynb #d0a6ece1
+@patch(as_prop=True)
+def decoders(self:PWSCAE) -> nn.ModuleList:
+    "Decoding processes indexed like `encoders`: `decoders[k]` mirrors `encoders[k]`."
+    return nn.ModuleList(self.decoding[::-1])
+
+# %% ../nbs/05_model.ipynb #d5629505
 class GreedyStage(nn.Module):
     "The `level`-th stacked auto-encoder of a `PWSCAE` as a module of its own (its parameters are the model's): what greedy stage k trains."
     def __init__(self, model:PWSCAE, # the whole auto-encoder
@@ -141,6 +138,17 @@ class GreedyStage(nn.Module):
         if not 1 <= level <= model.n_levels: raise ValueError(f"level={level}: the model has levels 1..{model.n_levels}")
         self.model, self.level = model, level
     def forward(self, x:torch.Tensor) -> torch.Tensor: return self.model(x, self.level)  # (n, c_{k-1}, s, s) reconstruction of level k's input
+
+# %% ../nbs/05_model.ipynb #a24fa788
+@patch
+def encode(self:PWSCAE, x:torch.Tensor, # (n, c, h, w) images
+           level:int|None=None, # 1-based level whose code to return; the top level when None
+          ) -> torch.Tensor:
+    "The code of `level` (output of encoding process `level`), shape (n, c_level, s_level, s_level)."
+    level = self.n_levels if level is None else level
+    if not 1 <= level <= self.n_levels: raise ValueError(f"level={level}: this model has levels 1..{self.n_levels}")
+    for enc in self.encoders[:level]: x = enc(x)  # (n, c_k, s_k, s_k)
+    return x
 
 # %% ../nbs/05_model.ipynb #886fe1ae
 def corrupt(x:torch.Tensor, # a batch of inputs
@@ -164,6 +172,8 @@ class DifferenceLoss(Callback):
         self.detach_targets = cfg.detach_targets
         self.inputs, self.outputs, self.handles, self.last = {}, {}, [], {}
 
+    _corrupt_level = 0  # 0-based level whose input is corrupted: the level being trained (set by `attach`)
+
     # -- hooks --
     def _pre_hook(self, k):
         def f(m, args):
@@ -175,57 +185,70 @@ class DifferenceLoss(Callback):
         def f(m, args, out): self.outputs[k] = out
         return f
 
-    def attach(self, model:PWSCAE|GreedyStage, # what the Learner trains: the whole auto-encoder, or one greedy stage
-              ) -> DifferenceLoss:
-        "Hook the encoders and decoders of `model` (done by `before_fit`); a greedy stage's input is the one corrupted."
-        self.remove()
-        level = model.level if isinstance(model, GreedyStage) else None
-        if isinstance(model, GreedyStage): model = model.model
-        self._corrupt_level = (level or 1) - 1
-        if len(model.encoders) != len(self.loss_weights):
-            raise ValueError(f"model has {len(model.encoders)} levels but loss_weights={self.loss_weights}: give one weight per level")
-        self._model = model
-        self.handles = [e.register_forward_pre_hook(self._pre_hook(k)) for k, e in enumerate(model.encoders)]
-        self.handles += [d.register_forward_hook(self._post_hook(k)) for k, d in enumerate(model.decoders)]
-        return self
-    def remove(self):
-        "Remove the hooks and release every stored tensor (done by `after_fit`)."
-        for h in self.handles: h.remove()
-        self.handles = []; self.clear()
-    def clear(self): self.inputs, self.outputs = {}, {}
-    def __enter__(self): return self
-    def __exit__(self, *args): self.remove()
+# %% ../nbs/05_model.ipynb #277d2c3c
+@patch
+def attach(self:DifferenceLoss, model:PWSCAE|GreedyStage, # what the Learner trains: the whole auto-encoder, or one greedy stage
+          ) -> DifferenceLoss:
+    "Hook the encoders and decoders of `model` (done by `before_fit`); a greedy stage's input is the one corrupted."
+    self.remove()
+    level = model.level if isinstance(model, GreedyStage) else None
+    if isinstance(model, GreedyStage): model = model.model
+    self._corrupt_level = (level or 1) - 1
+    if len(model.encoders) != len(self.loss_weights):
+        raise ValueError(f"model has {len(model.encoders)} levels but loss_weights={self.loss_weights}: give one weight per level")
+    self._model = model
+    self.handles = [e.register_forward_pre_hook(self._pre_hook(k)) for k, e in enumerate(model.encoders)]
+    self.handles += [d.register_forward_hook(self._post_hook(k)) for k, d in enumerate(model.decoders)]
+    return self
 
-    _corrupt_level = 0  # 0-based level whose input is corrupted: the level being trained (set by `attach`)
+@patch
+def remove(self:DifferenceLoss):
+    "Remove the hooks and release every stored tensor (done by `after_fit`)."
+    for h in self.handles: h.remove()
+    self.handles = []; self.clear()
 
-    # -- the loss --
-    def level_losses(self) -> dict:
-        "{level (1-based): L^k} for every level whose input and output were hooked in the last forward pass."
-        res = {}
-        for k in sorted(set(self.inputs) & set(self.outputs)):
-            i, o = self.inputs[k], self.outputs[k]
-            if self.detach_targets: i = i.detach()
-            if i.shape != o.shape: raise RuntimeError(f"level {k+1}: input {tuple(i.shape)} and reconstruction {tuple(o.shape)} differ")
-            if self.pairwise:
-                if len(i) % 2: raise ValueError(f"a pair batch must hold 2·bs images (all a, then all b); got {len(i)}")
-                n = len(i) // 2
-                res[k+1] = F.mse_loss(o[:n] - o[n:], i[:n] - i[n:])
-            else: res[k+1] = F.mse_loss(o, i)
-        return res
+@patch
+def clear(self:DifferenceLoss): self.inputs, self.outputs = {}, {}
+@patch
+def __enter__(self:DifferenceLoss): return self
+@patch
+def __exit__(self:DifferenceLoss, *args): self.remove()
 
-    def compute(self, pred:torch.Tensor, *yb) -> torch.Tensor:
-        "The weighted total loss of the last forward pass; pass as `loss_func` (the targets `yb` are not used)."
-        ls = self.level_losses()
-        if not ls: raise RuntimeError("DifferenceLoss saw no hooked level: attach it to the model (a Learner callback does this in before_fit)")
-        self.last = {k: v.detach() for k, v in ls.items()}
-        self.clear()  # the graph keeps what backward needs; drop our references now
-        return sum(self.loss_weights[k-1] * v for k, v in ls.items())
+# %% ../nbs/05_model.ipynb #a29df8de
+@patch
+def level_losses(self:DifferenceLoss) -> dict:
+    "{level (1-based): L^k} for every level whose input and output were hooked in the last forward pass."
+    res = {}
+    for k in sorted(set(self.inputs) & set(self.outputs)):
+        i, o = self.inputs[k], self.outputs[k]  # (2·bs, c_k, s_k, s_k) each: i^k and o^k of all a, then all b
+        if self.detach_targets: i = i.detach()
+        if i.shape != o.shape: raise RuntimeError(f"level {k+1}: input {tuple(i.shape)} and reconstruction {tuple(o.shape)} differ")
+        if self.pairwise:
+            if len(i) % 2: raise ValueError(f"a pair batch must hold 2·bs images (all a, then all b); got {len(i)}")
+            n = len(i) // 2
+            res[k+1] = F.mse_loss(o[:n] - o[n:], i[:n] - i[n:])  # o_a − o_b vs i_a − i_b, (bs, c_k, s_k, s_k) each
+        else: res[k+1] = F.mse_loss(o, i)
+    return res
 
-    # -- fastai events --
-    def before_fit(self): self.attach(self.learn.model)
-    def before_batch(self): self.last = {}
-    def after_batch(self): self.clear()
-    def after_fit(self): self.remove()
+# %% ../nbs/05_model.ipynb #bf744fe4
+@patch
+def compute(self:DifferenceLoss, pred:torch.Tensor, *yb) -> torch.Tensor:
+    "The weighted total loss of the last forward pass; pass as `loss_func` (the targets `yb` are not used)."
+    ls = self.level_losses()
+    if not ls: raise RuntimeError("DifferenceLoss saw no hooked level: attach it to the model (a Learner callback does this in before_fit)")
+    self.last = {k: v.detach() for k, v in ls.items()}
+    self.clear()  # the graph keeps what backward needs; drop our references now
+    return sum(self.loss_weights[k-1] * v for k, v in ls.items())
+
+# %% ../nbs/05_model.ipynb #28a96bc2
+@patch
+def before_fit(self:DifferenceLoss): self.attach(self.learn.model)
+@patch
+def before_batch(self:DifferenceLoss): self.last = {}
+@patch
+def after_batch(self:DifferenceLoss): self.clear()
+@patch
+def after_fit(self:DifferenceLoss): self.remove()
 
 # %% ../nbs/05_model.ipynb #af7e6d5c
 class LevelLoss(Metric):
