@@ -7,18 +7,12 @@ Docs: https://pwscae.github.io/pwscae/cli.html.md"""
 # %% ../nbs/13_cli.ipynb #0b5b5d72
 from __future__ import annotations
 import sys
-import time
 import warnings
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-import matplotlib
-import matplotlib.pyplot as plt
-from PIL import Image
 from fastcore.script import anno_parser, store_true
-
-from .core import ImageSet, atomic_folder, check_out
+# numpy, pandas, matplotlib, torch and the pipeline are imported inside the commands, when the work starts:
+# `pwscae --help`, `pwscae run --help` and argument errors answer without loading them
 
 # %% auto #0
 __all__ = ['COMMANDS', 'save_images', 'write_pseudo_sets', 'data', 'run', 'bench', 'CLIError', 'main']
@@ -28,6 +22,7 @@ def save_images(images:ImageSet, # the images to write
                 folder:str|Path, # destination folder (created)
                ) -> list[Path]:
     "Write each image of `images` as `folder/<pos>.png`; returns the paths."
+    from PIL import Image
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     w = max(3, len(str(len(images) - 1)))
     arr = (images.x.clamp(0, 1) * 255).round().byte().permute(0, 2, 3, 1).numpy()  # (n, h, w, 3)
@@ -42,8 +37,10 @@ def save_images(images:ImageSet, # the images to write
 def write_pseudo_sets(ps, # a `PseudoSets` from `pseudo_sets`
                       out:str|Path, # output folder: must be new or empty unless `overwrite`
                       overwrite:bool=False, # replace a folder that already holds files (whole, never mixed)
-                     ) -> pd.DataFrame:
+                     ) -> 'pd.DataFrame':
     "Write P and Q as image folders, the ground truth as `truth.csv` and a contact sheet, atomically; returns the truth with file paths."
+    import matplotlib.pyplot as plt
+    from pwscae.core import atomic_folder
     truth = ps.truth.copy()
     with atomic_folder(out, overwrite) as tmp:
         for s in ['P', 'Q']:
@@ -73,6 +70,7 @@ def data(query:str, # the adjective–noun query, e.g. "happy dog"
          seed:int=0, # random seed of the draw
         ):
     "Build the pseudo-relevant set P and pseudo-irrelevant set Q of a query and write them as image folders."
+    from pwscae.core import check_out
     check_out(out, overwrite)  # before any work
     from pwscae.protocol import pseudo_sets
     ps = pseudo_sets(query, source=_source(vso), m=m, ratio_a=ratio_a, ratio_b=ratio_b, seed=seed, size=size)
@@ -122,6 +120,7 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
     cfg = _run_config(dict(m=m, seed=seed, ratio_a=ratio_a, ratio_b=ratio_b, method=method, pairing=pairing, pairs_per_image=pairs_per_image,
                            n_clusters=n_clusters, level_epochs=level_epochs, finetune_epochs=finetune_epochs, lr=lr, denoise=denoise,
                            relevance_epochs=relevance_epochs))
+    from pwscae.core import check_out
     check_out(out, overwrite)  # before any work: a bad output folder fails now, not after training
     from pwscae.query import train_query
     res = train_query(query, relevant=relevant, irrelevant=irrelevant, source=_source(vso), cfg=cfg, progress=not quiet)
@@ -146,6 +145,7 @@ def bench(queries:str=None, # comma-separated queries, e.g. "happy dog,clear sky
     try: sds = _csv(seeds, int)
     except ValueError: raise CLIError(f"--seeds {seeds!r}: give comma-separated integers, e.g. 0,1,2")
     if not sds: raise CLIError("--seeds is empty: give comma-separated integers, e.g. 0,1,2")
+    from pwscae.core import check_out
     check_out(out, overwrite)  # before any work
     from pwscae.evaluation import evaluate, EVAL_METHODS
     ev = evaluate(_csv(queries), seeds=tuple(sds), preset=preset, methods=tuple(_csv(methods) or EVAL_METHODS), progress=not quiet)

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import ipywidgets as W
 from PIL import Image
+from fastcore.basics import patch
 
 from .query import QueryResult
 
@@ -27,6 +28,7 @@ def _png(x, scale:int=1) -> bytes:
     buf = io.BytesIO(); im.save(buf, format='PNG')
     return buf.getvalue()
 
+# %% ../nbs/14_explorer.ipynb #989f9690
 class RankingExplorer:
     "Page through a `QueryResult`'s ranking with ipywidgets; `.widget` is the box to display."
     def __init__(self, res:QueryResult, # a result of `train_query` (or `load_result`)
@@ -63,32 +65,41 @@ class RankingExplorer:
         self.page.value = 0
         self._draw()
 
-    def _caption(self, row) -> str:
-        t = '' if pd.isna(row.truth) else (' ✔ relevant' if row.truth else ' ✘ irrelevant')
-        return f'#{row.rank} {row.set} {row.score:.2f}{t}'
+# %% ../nbs/14_explorer.ipynb #2480b1b8
+@patch
+def _caption(self:RankingExplorer, row) -> str:
+    "One image's caption: rank, set, score and, where known, the truth."
+    t = '' if pd.isna(row.truth) else (' ✔ relevant' if row.truth else ' ✘ irrelevant')
+    return f'#{row.rank} {row.set} {row.score:.2f}{t}'
 
-    def _page(self) -> pd.DataFrame:
-        "The ranking rows on the current page."
-        return self.rows.iloc[self.page.value * self.per_page:(self.page.value + 1) * self.per_page]
+@patch
+def _page(self:RankingExplorer) -> pd.DataFrame:
+    "The ranking rows on the current page."
+    return self.rows.iloc[self.page.value * self.per_page:(self.page.value + 1) * self.per_page]
 
-    def _draw(self):
-        rows, page = self.rows, self._page()
-        self.info.value = f'{len(rows)} images; showing ranks {page["rank"].min() if len(page) else "-"}–{page["rank"].max() if len(page) else "-"}'
-        self.grid.children = [W.VBox([W.Image(value=_png(self._x[r.image]), format='png', width=100, height=100),
-                                      W.Label(self._caption(r))]) for r in page.itertuples()]
+@patch
+def _draw(self:RankingExplorer):
+    "Fill the grid with the current page."
+    rows, page = self.rows, self._page()
+    self.info.value = f'{len(rows)} images; showing ranks {page["rank"].min() if len(page) else "-"}–{page["rank"].max() if len(page) else "-"}'
+    self.grid.children = [W.VBox([W.Image(value=_png(self._x[r.image]), format='png', width=100, height=100),
+                                  W.Label(self._caption(r))]) for r in page.itertuples()]
 
-    def _page_html(self) -> str:
-        "The current page as HTML with the images inline."
-        figs = ''.join(f'<figure style="margin:0;text-align:center"><img src="data:image/png;base64,'
-                       f'{base64.b64encode(_png(self._x[r.image])).decode()}" width="100" height="100" alt="{html.escape(r.image)}">'
-                       f'<figcaption style="font-size:smaller">{html.escape(self._caption(r))}</figcaption></figure>'
-                       for r in self._page().itertuples())
-        return (f'<div>{self.widget.children[0].value}; {html.escape(self.info.value)}</div><div style="display:grid;'
-                f'grid-template-columns:repeat({self.ncols}, 110px);gap:6px">{figs}</div>')
+# %% ../nbs/14_explorer.ipynb #68bbc1d4
+@patch
+def _page_html(self:RankingExplorer) -> str:
+    "The current page as HTML with the images inline."
+    figs = ''.join(f'<figure style="margin:0;text-align:center"><img src="data:image/png;base64,'
+                   f'{base64.b64encode(_png(self._x[r.image])).decode()}" width="100" height="100" alt="{html.escape(r.image)}">'
+                   f'<figcaption style="font-size:smaller">{html.escape(self._caption(r))}</figcaption></figure>'
+                   for r in self._page().itertuples())
+    return (f'<div>{self.widget.children[0].value}; {html.escape(self.info.value)}</div><div style="display:grid;'
+            f'grid-template-columns:repeat({self.ncols}, 110px);gap:6px">{figs}</div>')
 
-    def _repr_mimebundle_(self, **kwargs):
-        "The live widget in Jupyter; where widgets do not run (docs, GitHub), the current page as static HTML."
-        return {**self.widget._repr_mimebundle_(**kwargs), 'text/html': self._page_html()}
+@patch
+def _repr_mimebundle_(self:RankingExplorer, **kwargs):
+    "The live widget in Jupyter; where widgets do not run (docs, GitHub), the current page as static HTML."
+    return {**self.widget._repr_mimebundle_(**kwargs), 'text/html': self._page_html()}
 
 def explore(res:QueryResult, # a result of `train_query` (or `load_result`)
             per_page:int=12, # images per page
