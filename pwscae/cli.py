@@ -9,10 +9,14 @@ from __future__ import annotations
 import sys
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fastcore.script import anno_parser, store_true
 # numpy, pandas, matplotlib, torch and the pipeline are imported inside the commands, when the work starts:
 # `pwscae --help`, `pwscae run --help` and argument errors answer without loading them
+if TYPE_CHECKING:
+    import pandas as pd
+    from pwscae.core import ImageSet
 
 # %% auto #0
 __all__ = ['COMMANDS', 'save_images', 'write_pseudo_sets', 'data', 'run', 'bench', 'CLIError', 'main']
@@ -37,7 +41,7 @@ def save_images(images:ImageSet, # the images to write
 def write_pseudo_sets(ps, # a `PseudoSets` from `pseudo_sets`
                       out:str|Path, # output folder: must be new or empty unless `overwrite`
                       overwrite:bool=False, # replace a folder that already holds files (whole, never mixed)
-                     ) -> 'pd.DataFrame':
+                     ) -> pd.DataFrame:
     "Write P and Q as image folders, the ground truth as `truth.csv` and a contact sheet, atomically; returns the truth with file paths."
     import matplotlib.pyplot as plt
     from pwscae.core import atomic_folder

@@ -7,7 +7,7 @@ Loads the home page and the page that documents `train_query` (found through nbd
 * the home page is the index notebook, and its navigation links every page;
 * the `train_query` page has the anchor `#train_query` and the rendered signature, and at least one plot `<img>`
   (a data: URI or a file that exists);
-* no Quarto markup shows in the text of either page: no `#|` directive, no front matter (`output-file:`), no Pandoc
+* no Quarto markup shows in the text of either page: no `#|` directive (outside inline code in prose, which may quote one), no front matter (`output-file:`), no Pandoc
   link attributes (`{target=`);
 * the search index finds `train_query`.
 It saves screenshots of both pages (1280×2000) under `_docs/`, to look at.
@@ -32,12 +32,16 @@ class Page(HTMLParser):
     def __init__(self, html: str):
         super().__init__()
         self.text, self.links, self.css, self.imgs, self.ids, self._hidden = [], [], [], [], set(), 0
+        self.bare, self._pre, self._code = [], 0, 0  # `bare`: the text outside inline code (prose may quote `#| slow`)
         self.feed(html)
         self.text = ' '.join(' '.join(self.text).split())
+        self.bare = ' '.join(' '.join(self.bare).split())
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag in self.HIDDEN: self._hidden += 1
+        if tag == 'pre': self._pre += 1
+        if tag == 'code': self._code += 1
         if 'id' in a: self.ids.add(a['id'])
         if tag == 'a' and a.get('href'): self.links.append(a['href'])
         if tag == 'link' and 'stylesheet' in (a.get('rel') or '').split(): self.css.append(a.get('href', ''))
@@ -45,9 +49,13 @@ class Page(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag in self.HIDDEN and self._hidden: self._hidden -= 1
+        if tag == 'pre' and self._pre: self._pre -= 1
+        if tag == 'code' and self._code: self._code -= 1
 
     def handle_data(self, data):
-        if not self._hidden: self.text.append(data)
+        if self._hidden: return
+        self.text.append(data)
+        if self._pre or not self._code: self.bare.append(data)  # code cells (<pre>) count; inline code in prose does not
 
 
 def chromium(exe: str, args: list, timeout: int = 180) -> str:
@@ -80,9 +88,9 @@ def check_page(exe, site: Path, name: str, shots: Path) -> tuple[Page, list]:
         if f is None or not f.exists() or f.stat().st_size == 0:
             errs.append(f"{name}: Material's stylesheet {f} is missing or empty (was it excluded by `exclude_docs`?)")
     for s, what in QUARTO_LEFTOVERS.items():
-        if s in page.text:
-            i = page.text.index(s)
-            errs.append(f'{name}: {what} shows as text: …{page.text[max(0, i - 60):i + 60]}…')
+        if s in page.bare:
+            i = page.bare.index(s)
+            errs.append(f'{name}: {what} shows as text: …{page.bare[max(0, i - 60):i + 60]}…')
     if not shot.exists() or shot.stat().st_size == 0: errs.append(f'{name}: no screenshot written to {shot}')
     return page, errs
 
@@ -114,7 +122,7 @@ def main(argv=None):
     q, e = check_page(exe, site, qpage, shots); errs += e
     if q:
         if anchor not in q.ids: errs.append(f'{qpage}: no element with id="{anchor}" (the #{anchor} anchor of show_doc)')
-        if 'def train_query(' not in q.text: errs.append(f"{qpage}: train_query's signature (def train_query(...)) is not shown")
+        if not re.search(r'def\s+train_query\s*\(', q.text):  # the highlighter's tokens are joined with spaces errs.append(f"{qpage}: train_query's signature (def train_query(...)) is not shown")
         plots = [s for s in q.imgs if s.startswith('data:image/') or ((f := local_file(site / qpage, s)) and f.exists())]
         if not plots: errs.append(f'{qpage}: no plot <img> (data: URI or existing file) on the page')
 
