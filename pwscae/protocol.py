@@ -19,7 +19,7 @@ from .core import QUERIES, NEAR_SYNONYMS, ImageSet, parse_query, show_grid, fram
 from .synth import SynthANP
 
 # %% auto #0
-__all__ = ['PseudoSets', 'pseudo_sets']
+__all__ = ['PseudoSets', 'anp_pools', 'pseudo_sets']
 
 # %% ../nbs/03_protocol.ipynb #2e7de298
 @dataclass
@@ -109,6 +109,26 @@ def _draw(source, pool:pd.DataFrame, k:int, rng, size:int, what:str):
     x = torch.cat(xs)[perm]
     return x, [ids[i] for i in perm], [anps[i] for i in perm]
 
+# %% ../nbs/03_protocol.ipynb #73fa0c6d
+def anp_pools(anps:pd.DataFrame, # a source's ANP table: anp, adjective, noun, n_images
+              query:str, # "adjective noun"
+              exclude:Sequence[str]|None=None, # ANPs left out of the truly irrelevant images; `NEAR_SYNONYMS[anp]` when None
+             ) -> tuple[pd.DataFrame, pd.DataFrame, list]:
+    "The query's ANP rows, the pool of its noun's other ANPs, and the excluded ANPs that the source has."
+    adj, noun, anp = parse_query(query)
+    if anp not in set(anps.anp):
+        same = anps[anps.noun == noun].anp.tolist()
+        if same: raise ValueError(f"unknown query {query!r}: the source has no ANP {anp!r}; ANPs of {noun!r} are {', '.join(same)}")
+        raise ValueError(f"unknown query {query!r}: the source has no noun {noun!r}; known nouns are "
+                         f"{', '.join(sorted(anps.noun.unique()))}")
+    excluded = list(NEAR_SYNONYMS.get(anp, []) if exclude is None else exclude)
+    others = anps[(anps.noun == noun) & (anps.anp != anp)]
+    pool = others[~others.anp.isin(excluded)].reset_index(drop=True)
+    if not len(pool) or pool.n_images.sum() == 0:
+        raise ValueError(f"noun {noun!r} has no other ANPs than {anp!r}" + (f" once {', '.join(excluded)} are excluded"
+                         if len(others) else '') + ": truly irrelevant images are images of the other adjectives of the noun")
+    return anps[anps.anp == anp].reset_index(drop=True), pool, [e for e in excluded if e in set(others.anp)]
+
 # %% ../nbs/03_protocol.ipynb #6bfed1b4
 def pseudo_sets(query:str, # "adjective noun", e.g. 'happy dog' (or VSO spelling 'happy_dog')
                 source=None, # where images come from: `.anps` + `.load(anp, idxs, size)`; `SynthANP(seed=0)` when None
@@ -131,19 +151,7 @@ def pseudo_sets(query:str, # "adjective noun", e.g. 'happy dog' (or VSO spelling
         if not (isinstance(r, (int, float, np.floating)) and 0 <= r <= 1):
             raise ValueError(f"{nm} must be a share in [0, 1], got {r!r}")
     source = SynthANP(seed=0, size=size) if source is None else source
-    anps = source.anps
-    if anp not in set(anps.anp):
-        same = anps[anps.noun == noun].anp.tolist()
-        if same: raise ValueError(f"unknown query {query!r}: the source has no ANP {anp!r}; ANPs of {noun!r} are {', '.join(same)}")
-        raise ValueError(f"unknown query {query!r}: the source has no noun {noun!r}; known nouns are "
-                         f"{', '.join(sorted(anps.noun.unique()))}")
-    excluded = list(NEAR_SYNONYMS.get(anp, []) if exclude is None else exclude)
-    others = anps[(anps.noun == noun) & (anps.anp != anp)]
-    pool = others[~others.anp.isin(excluded)].reset_index(drop=True)
-    if not len(pool) or pool.n_images.sum() == 0:
-        raise ValueError(f"noun {noun!r} has no other ANPs than {anp!r}" + (f" once {', '.join(excluded)} are excluded"
-                         if len(others) else '') + ": truly irrelevant images are images of the other adjectives of the noun")
-    rel = anps[anps.anp == anp].reset_index(drop=True)
+    rel, pool, excluded = anp_pools(source.anps, query, exclude)
     rp, rq = _n_relevant(m, ratio_a), _n_relevant(m, ratio_b)
     rng = np.random.default_rng(seed)
     xr, idr, ar = _draw(source, rel, rp + rq, rng, size, f"truly relevant images (m={m}, ratio_a={ratio_a}, ratio_b={ratio_b})")
@@ -159,7 +167,7 @@ def pseudo_sets(query:str, # "adjective noun", e.g. 'happy dog' (or VSO spelling
         rows += [(name, p, src[o], a[o], relevant[o]) for p, o in enumerate(order)]
     truth = pd.DataFrame(rows, columns=['set', 'pos', 'id', 'anp', 'relevant'])
     return PseudoSets(sets['P'], sets['Q'], truth, query, anp, ratio_a, ratio_b, seed,
-                      irrelevant_anps=pool.anp.tolist(), excluded=[e for e in excluded if e in set(others.anp)])
+                      irrelevant_anps=pool.anp.tolist(), excluded=excluded)
 
 # %% ../nbs/03_protocol.ipynb #386acfcd
 @patch

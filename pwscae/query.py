@@ -73,12 +73,14 @@ class QueryResult:
 # %% ../nbs/11_query.ipynb #c58eccb6
 @patch
 def __repr__(self:QueryResult):
+    "One line: the query, the method, how many images of P it selected and, with a truth, its precision."
     s = self.summary()
     m = f", precision {s['precision']:.3f} vs Ratio A {s['ratio_a (true)']:.3f}" if 'precision' in s else ''
     return f"QueryResult({self.query!r}, {self.cfg.method}: {s['selected']} of {s['|P|']} images of P selected{m})"
 
 @patch
 def _repr_html_(self:QueryResult):
+    "The summary and the metrics as HTML tables, for notebooks."
     html = f"<b>{self.query}</b> — " + self.summary().to_frame().T.to_html(index=False)
     if self.metrics is not None: html += self.metrics.round(3).to_html()
     return html
