@@ -9,14 +9,11 @@ from __future__ import annotations
 import sys
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+import pandas as pd
 from fastcore.script import anno_parser, store_true
-# numpy, pandas, matplotlib, torch and the pipeline are imported inside the commands, when the work starts:
-# `pwscae --help`, `pwscae run --help` and argument errors answer without loading them
-if TYPE_CHECKING:
-    import pandas as pd
-    from pwscae.core import ImageSet
+
+from .core import ImageSet
 
 # %% auto #0
 __all__ = ['COMMANDS', 'save_images', 'write_pseudo_sets', 'data', 'run', 'bench', 'CLIError', 'main']
