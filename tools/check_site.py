@@ -122,7 +122,8 @@ def main(argv=None):
     q, e = check_page(exe, site, qpage, shots); errs += e
     if q:
         if anchor not in q.ids: errs.append(f'{qpage}: no element with id="{anchor}" (the #{anchor} anchor of show_doc)')
-        if not re.search(r'def\s+train_query\s*\(', q.text):  # the highlighter's tokens are joined with spaces errs.append(f"{qpage}: train_query's signature (def train_query(...)) is not shown")
+        if not re.search(r'def\s+train_query\s*\(', q.text):  # the highlighter's tokens are joined with spaces
+            errs.append(f"{qpage}: train_query's signature (def train_query(...)) is not shown")
         plots = [s for s in q.imgs if s.startswith('data:image/') or ((f := local_file(site / qpage, s)) and f.exists())]
         if not plots: errs.append(f'{qpage}: no plot <img> (data: URI or existing file) on the page')
 
