@@ -7,13 +7,14 @@ Docs: https://pwscae.github.io/pwscae/cli.html.md"""
 # %% ../nbs/13_cli.ipynb #0b5b5d72
 from __future__ import annotations
 import sys
-import warnings
 from pathlib import Path
 
 import pandas as pd
+import matplotlib.pyplot as plt
+from PIL import Image
 from fastcore.script import anno_parser, store_true
 
-from .core import ImageSet
+from .core import ImageSet, atomic_folder, check_out
 
 # %% auto #0
 __all__ = ['COMMANDS', 'save_images', 'write_pseudo_sets', 'data', 'run', 'bench', 'CLIError', 'main']
@@ -23,7 +24,6 @@ def save_images(images:ImageSet, # the images to write
                 folder:str|Path, # destination folder (created)
                ) -> list[Path]:
     "Write each image of `images` as `folder/<pos>.png`; returns the paths."
-    from PIL import Image
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     w = max(3, len(str(len(images) - 1)))
     arr = (images.x.clamp(0, 1) * 255).round().byte().permute(0, 2, 3, 1).numpy()  # (n, h, w, 3)
@@ -40,8 +40,6 @@ def write_pseudo_sets(ps, # a `PseudoSets` from `pseudo_sets`
                       overwrite:bool=False, # replace a folder that already holds files (whole, never mixed)
                      ) -> pd.DataFrame:
     "Write P and Q as image folders, the ground truth as `truth.csv` and a contact sheet, atomically; returns the truth with file paths."
-    import matplotlib.pyplot as plt
-    from pwscae.core import atomic_folder
     truth = ps.truth.copy()
     with atomic_folder(out, overwrite) as tmp:
         for s in ['P', 'Q']:
@@ -71,7 +69,6 @@ def data(query:str, # the adjective–noun query, e.g. "happy dog"
          seed:int=0, # random seed of the draw
         ):
     "Build the pseudo-relevant set P and pseudo-irrelevant set Q of a query and write them as image folders."
-    from pwscae.core import check_out
     check_out(out, overwrite)  # before any work
     from pwscae.protocol import pseudo_sets
     ps = pseudo_sets(query, source=_source(vso), m=m, ratio_a=ratio_a, ratio_b=ratio_b, seed=seed, size=size)
@@ -121,7 +118,6 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
     cfg = _run_config(dict(m=m, seed=seed, ratio_a=ratio_a, ratio_b=ratio_b, method=method, pairing=pairing, pairs_per_image=pairs_per_image,
                            n_clusters=n_clusters, level_epochs=level_epochs, finetune_epochs=finetune_epochs, lr=lr, denoise=denoise,
                            relevance_epochs=relevance_epochs))
-    from pwscae.core import check_out
     check_out(out, overwrite)  # before any work: a bad output folder fails now, not after training
     from pwscae.query import train_query
     res = train_query(query, relevant=relevant, irrelevant=irrelevant, source=_source(vso), cfg=cfg, progress=not quiet)
@@ -146,7 +142,6 @@ def bench(queries:str=None, # comma-separated queries, e.g. "happy dog,clear sky
     try: sds = _csv(seeds, int)
     except ValueError: raise CLIError(f"--seeds {seeds!r}: give comma-separated integers, e.g. 0,1,2")
     if not sds: raise CLIError("--seeds is empty: give comma-separated integers, e.g. 0,1,2")
-    from pwscae.core import check_out
     check_out(out, overwrite)  # before any work
     from pwscae.evaluation import evaluate, EVAL_METHODS
     ev = evaluate(_csv(queries), seeds=tuple(sds), preset=preset, methods=tuple(_csv(methods) or EVAL_METHODS), progress=not quiet)
@@ -185,9 +180,7 @@ def main(argv:list|None=None, # arguments after `pwscae` (default: sys.argv[1:])
     except SystemExit as e: return int(e.code or 0)  # argparse printed usage/help
     args.pop('pdb', None); args.pop('xtra', None)
     try:
-        with warnings.catch_warnings():  # fastai 2.8 on torch >= 2.10 warns that torch.jit.script is deprecated: not the user's concern
-            warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script.* is deprecated', category=FutureWarning)
-            func(**args)
+        func(**args)  # the pipeline's modules import fastai without its FutureWarning (quiet_fastai_import)
     except KeyboardInterrupt:
         print(f"pwscae {cmd}: interrupted; nothing was written", file=sys.stderr)
         return 130

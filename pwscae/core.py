@@ -6,7 +6,7 @@ Docs: https://pwscae.github.io/pwscae/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #e8e5a92d
 from __future__ import annotations
-import os, re, shutil, sys, tempfile
+import os, re, shutil, sys, tempfile, warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +20,7 @@ from torchvision.utils import make_grid
 
 # %% auto #0
 __all__ = ['QUERIES', 'NEAR_SYNONYMS', 'parse_query', 'ImageSet', 'show_grid', 'frame_images', 'stack_sets', 'flatten_features',
-           'batched', 'interactive', 'seeded', 'check_out', 'atomic_folder']
+           'batched', 'interactive', 'quiet_fastai_import', 'seeded', 'check_out', 'atomic_folder']
 
 # %% ../nbs/00_core.ipynb #63175d1d
 QUERIES = pd.DataFrame([
@@ -168,6 +168,13 @@ def interactive() -> bool:
     from fastcore.imports import in_colab, ipython_shell
     kernel = type(ipython_shell()).__name__ == 'ZMQInteractiveShell'  # Jupyter, VS Code; not a script or nbdev-test
     return kernel or in_colab() or sys.stdout.isatty()
+
+@contextmanager
+def quiet_fastai_import():
+    "Import fastai inside this block without its import-time FutureWarning that `torch.jit.script` is deprecated (torch >= 2.10)."
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script', category=FutureWarning)
+        yield
 
 @contextmanager
 def seeded(seed:int|None, # seed for torch's generators inside the block; None runs the block unseeded

@@ -7,7 +7,6 @@ Docs: https://pwscae.github.io/pwscae/model.html.md"""
 
 # %% ../nbs/05_model.ipynb #033ba68a
 from __future__ import annotations
-import warnings
 from collections import OrderedDict
 from dataclasses import dataclass, asdict
 
@@ -17,8 +16,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-with warnings.catch_warnings():  # fastai warns at import that torch.jit.script is deprecated (torch >= 2.10): not the user's concern
-    warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script', category=FutureWarning)
+from .core import quiet_fastai_import
+with quiet_fastai_import():  # fastai's import-time FutureWarning is not the user's concern
     from fastai.callback.core import Callback
     from fastai.learner import Metric
 

@@ -6,7 +6,6 @@ Docs: https://pwscae.github.io/pwscae/relevance.html.md"""
 
 # %% ../nbs/09_relevance.ipynb #13a28d2a
 from __future__ import annotations
-import warnings
 import copy
 from dataclasses import dataclass, field
 
@@ -14,8 +13,8 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn as nn
-with warnings.catch_warnings():  # fastai warns at import that torch.jit.script is deprecated (torch >= 2.10): not the user's concern
-    warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script', category=FutureWarning)
+from .core import ImageSet, batched, seeded, stack_sets, quiet_fastai_import
+with quiet_fastai_import():  # fastai's import-time FutureWarning is not the user's concern
     from fastai.data.core import DataLoaders, TfmdDL
     from fastai.learner import Learner
     from fastai.optimizer import Adam
@@ -26,7 +25,6 @@ with warnings.catch_warnings():  # fastai warns at import that torch.jit.script 
 from fastcore.basics import noop
 from sklearn.model_selection import StratifiedKFold
 
-from .core import ImageSet, batched, seeded, stack_sets
 from .model import PWSCAE, SCAEConfig
 
 # %% auto #0

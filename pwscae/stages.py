@@ -15,14 +15,13 @@ from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
 import pandas as pd
-with warnings.catch_warnings():  # fastai warns at import that torch.jit.script is deprecated (torch >= 2.10): not the user's concern
-    warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script', category=FutureWarning)
+from .core import ImageSet, parse_query, stack_sets, quiet_fastai_import
+with quiet_fastai_import():  # fastai's import-time FutureWarning is not the user's concern
     from fastai.learner import Learner
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-from .core import ImageSet, parse_query, stack_sets
 from .data import from_folder, check_folders, check_sets
 from .protocol import PseudoSets, pseudo_sets
 from .pairs import PAIRINGS, make_pairs, descriptors

@@ -7,7 +7,6 @@ Docs: https://pwscae.github.io/pwscae/train.html.md"""
 
 # %% ../nbs/06_train.ipynb #7e551ead
 from __future__ import annotations
-import warnings
 import random
 import re
 import tempfile
@@ -19,8 +18,8 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 import matplotlib.pyplot as plt
-with warnings.catch_warnings():  # fastai warns at import that torch.jit.script is deprecated (torch >= 2.10): not the user's concern
-    warnings.filterwarnings('ignore', message=r'.*torch\.jit\.script', category=FutureWarning)
+from .core import ImageSet, batched, seeded, quiet_fastai_import
+with quiet_fastai_import():  # fastai's import-time FutureWarning is not the user's concern
     from fastai.data.core import DataLoaders
     from fastai.data.load import DataLoader
     from fastai.learner import Learner
@@ -30,7 +29,6 @@ with warnings.catch_warnings():  # fastai warns at import that torch.jit.script 
     from fastai.callback.schedule import fit_one_cycle, lr_find  # patches Learner.fit_one_cycle / lr_find
 from fastcore.basics import noop
 
-from .core import ImageSet, batched, seeded
 from .model import SCAEConfig, PWSCAE, GreedyStage, DifferenceLoss, LevelLoss
 
 # %% auto #0
