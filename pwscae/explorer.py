@@ -1,4 +1,4 @@
-"""An ipywidgets browser over a `QueryResult`: page through the ranking, filter by set, and see each image with its score, rank and truth.
+"""An ipywidgets browser over a `QueryResult`: page through the ranking, filter by set, and see each image with its score, rank and truth, and which of its pixels raise its score.
 
 Docs: https://pwscae.github.io/pwscae/explorer.html.md"""
 
@@ -7,14 +7,17 @@ Docs: https://pwscae.github.io/pwscae/explorer.html.md"""
 # %% ../nbs/14_explorer.ipynb #a378c55a
 from __future__ import annotations
 import base64, html, io
+from functools import partial
 
 import numpy as np
 import pandas as pd
+import torch
 import ipywidgets as W
 from PIL import Image
 from fastcore.basics import patch
 
 from .query import QueryResult
+from .explain import ATTRIBUTIONS
 
 # %% auto #0
 __all__ = ['RankingExplorer', 'explore']
@@ -45,10 +48,14 @@ class RankingExplorer:
         self.page = W.IntSlider(value=0, min=0, max=0, description='page')
         self.info = W.HTML()
         self.grid = W.GridBox(layout=W.Layout(grid_template_columns=f'repeat({ncols}, 120px)'))
+        self.method_sel = W.Dropdown(options=ATTRIBUTIONS, value=ATTRIBUTIONS[0], description='attribution')
+        self.detail = W.HTML('<i>Click “why?” under an image: it is shown beside the pixels that raise its score.</i>')
+        self.shown, self._cache = None, {}  # the image in the detail panel; computed heat maps by (image, method)
         for w in (self.set_sel, self.truth_sel): w.observe(self._refilter, names='value')
         self.page.observe(lambda _: self._draw(), names='value')
+        self.method_sel.observe(lambda _: self.shown is not None and self.show_attribution(self.shown), names='value')
         self.widget = W.VBox([W.HTML(f'<b>{res.query}</b>: ranking of {len(res.ranking)} images ({res.cfg.method})'),
-                              self.set_sel, self.truth_sel, self.page, self.info, self.grid])
+                              self.set_sel, self.truth_sel, self.page, self.info, self.grid, self.method_sel, self.detail])
         self._refilter()
 
     @property
@@ -82,8 +89,33 @@ def _draw(self:RankingExplorer):
     "Fill the grid with the current page."
     rows, page = self.rows, self._page()
     self.info.value = f'{len(rows)} images; showing ranks {page["rank"].min() if len(page) else "-"}–{page["rank"].max() if len(page) else "-"}'
-    self.grid.children = [W.VBox([W.Image(value=_png(self._x[r.image]), format='png', width=100, height=100),
-                                  W.Label(self._caption(r))]) for r in page.itertuples()]
+    cells = []
+    for r in page.itertuples():
+        why = W.Button(description='why?', tooltip=f'which pixels raise the score of {r.image}', layout=W.Layout(width='100px'))
+        why.on_click(partial(lambda image, _: self.show_attribution(image), r.image))
+        cells.append(W.VBox([W.Image(value=_png(self._x[r.image]), format='png', width=100, height=100), W.Label(self._caption(r)), why]))
+    self.grid.children = cells
+
+# %% ../nbs/14_explorer.ipynb #866cbd30
+def _uri(x) -> str: return 'data:image/png;base64,' + base64.b64encode(_png(x, scale=2)).decode()
+
+@patch
+def show_attribution(self:RankingExplorer, image:str, # an id of `res.ranking.image`
+                    ) -> str:
+    "Show `image` beside its heat map (the method of the `attribution` menu) in the detail panel; returns the panel's HTML."
+    key, self.shown = (image, self.method_sel.value), image
+    try:
+        if key not in self._cache:
+            e = self.res.explain([image], method=self.method_sel.value)
+            self._cache[key] = torch.from_numpy(e.overlays()[0]).permute(2, 0, 1).float()  # (3, h, w)
+    except (ImportError, ValueError) as err:
+        self.detail.value = f'<span style="color:#b00">{html.escape(str(err))}</span>'
+        return self.detail.value
+    row = next(self.res.ranking[self.res.ranking.image == image].itertuples())
+    fig = lambda src, cap: f'<figure style="margin:0 8px 0 0;text-align:center"><img src="{src}" width="200" height="200"><figcaption style="font-size:smaller">{html.escape(cap)}</figcaption></figure>'
+    self.detail.value = ('<div style="display:flex">' + fig(_uri(self._x[image]), f'{image}: {self._caption(row)}')
+                         + fig(_uri(self._cache[key]), f'{self.method_sel.value.replace("_", " ")}: bright = raises the score') + '</div>')
+    return self.detail.value
 
 # %% ../nbs/14_explorer.ipynb #68bbc1d4
 @patch
@@ -94,7 +126,8 @@ def _page_html(self:RankingExplorer) -> str:
                    f'<figcaption style="font-size:smaller">{html.escape(self._caption(r))}</figcaption></figure>'
                    for r in self._page().itertuples())
     return (f'<div>{self.widget.children[0].value}; {html.escape(self.info.value)}</div><div style="display:grid;'
-            f'grid-template-columns:repeat({self.ncols}, 110px);gap:6px">{figs}</div>')
+            f'grid-template-columns:repeat({self.ncols}, 110px);gap:6px">{figs}</div>'
+            + (f'<div style="margin-top:8px">{self.detail.value}</div>' if self.shown is not None else ''))
 
 @patch
 def _repr_mimebundle_(self:RankingExplorer, **kwargs):

@@ -52,6 +52,7 @@ class QueryResult:
     metrics: pd.DataFrame|None = None  # stage 6: per selection ('paper', method) precision, recall, size, ap, auc, p@k
     timings: dict = field(default_factory=dict)  # seconds per stage
     learn: object = None  # the fastai Learner of stage 3 (None after `load_result`)
+    batches: pd.DataFrame|None = None  # stage 3: loss and per-level L^k of every training batch
 
     P = property(lambda self: self.sets.P, doc="The pseudo-relevant images.")
     Q = property(lambda self: self.sets.Q, doc="The pseudo-irrelevant images.")
@@ -88,8 +89,8 @@ def _repr_html_(self:QueryResult):
 # %% ../nbs/11_query.ipynb #269e20dc
 @patch
 def plot_losses(self:QueryResult, ax=None):
-    "Per-level loss curves of the auto-encoder's training; returns the `ax`."
-    return plot_losses(self.history, ax=ax)
+    "Per-level loss curves of the auto-encoder's training, by batch where recorded; returns the `ax`."
+    return plot_losses(self.history, ax=ax, batches=self.batches)
 
 @patch
 def plot_clusters(self:QueryResult, ax=None):
@@ -158,7 +159,8 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
     ranking, selected, metrics = rank_and_measure(sets, rel, clusters)
     done(5, f"{len(ranking)} images" + (f"; precision {metrics.loc[cfg.method, 'precision']:.3f} vs Ratio A {metrics.loc[cfg.method, 'base']:.3f}"
                                          if metrics is not None else ''))
-    return QueryResult(query, cfg, sets, pairs, learn.model, history, clusters, rel, selected, ranking, metrics, T, learn)
+    return QueryResult(query, cfg, sets, pairs, learn.model, history, clusters, rel, selected, ranking, metrics, T, learn,
+                       getattr(learn, 'batch_losses', None))
 
 # %% ../nbs/11_query.ipynb #0e85731f
 MANIFEST = 'manifest.json'
@@ -175,6 +177,7 @@ def _write_files(res:QueryResult, out:Path, plots:bool):
     res.selected.to_csv(out/'selected.csv', index=False)
     res.pairs.to_csv(out/'pairs.csv', index=False)
     res.history.to_csv(out/'history.csv', index=False)
+    if res.batches is not None: res.batches.to_csv(out/'batches.csv', index=False)
     pd.Series(res.timings, name='seconds').to_csv(out/'timings.csv', index_label='stage')
     if res.metrics is not None: res.metrics.to_csv(out/'metrics.csv', index_label='selection')
     if res.truth is not None: res.truth.to_csv(out/'truth.csv', index=False)
@@ -253,4 +256,5 @@ def load_result(folder:str|Path, # a folder written by `QueryResult.save` or `pw
     clusters = dataclasses.replace(st['clusters'], diff=encode_pairs(model, sets.P, sets.Q, pairs).numpy())  # not stored: recomputed
     return QueryResult(meta['query'], cfg, sets, pairs, model, pd.read_csv(d/'history.csv'),
                        clusters, rel, pd.read_csv(d/'selected.csv'), ranking, metrics,
-                       pd.read_csv(d/'timings.csv', index_col='stage').seconds.to_dict())
+                       pd.read_csv(d/'timings.csv', index_col='stage').seconds.to_dict(),
+                       batches=pd.read_csv(d/'batches.csv') if (d/'batches.csv').is_file() else None)

@@ -13,7 +13,7 @@ from fastcore.basics import patch
 from PIL import Image
 import matplotlib.pyplot as plt
 from .core import ImageSet, QUERIES, NEAR_SYNONYMS, parse_query, show_grid
-from .draw import draw_image, _stable_id
+from .draw import draw_image, _stable_id, _NOUNS
 
 # %% auto #0
 __all__ = ['WORLD', 'SynthANP', 'contact_sheet']
@@ -112,3 +112,25 @@ def contact_sheet(source, # a source: `.anps` + `.load(anp, idxs, size)`, e.g. `
         lab = a + (f' ≈ {syn[a]}' if a in syn else '') + (' (query)' if a in set(QUERIES.anp) else '')
         ax.text(-4, 2 + k * (size + 2) + size / 2, lab, ha='right', va='center', fontsize=9)
     return ax
+
+# %% ../nbs/02_synth.ipynb #0cbe5ef5
+@patch
+def cue_mask(self:SynthANP, anp:str, # an ANP of `self.anps`, e.g. 'happy_dog'
+             idx:int, # image index
+             against:Sequence[str]|None=None, # other adjectives of the noun to paint instead; all but the ANP's near synonyms when None
+             size:int|None=None, # side in pixels; `self.size` when None
+             tol:int=8, # a pixel is part of the cue when a channel changes by more than this (of 255)
+            ) -> np.ndarray:
+    "A `(size, size)` bool mask of the pixels of image `idx` of `anp` that carry its adjective (they change when another is painted)."
+    idx = int(idx); self._check(anp, idx); S = size or self.size
+    noun, adj = self._noun[anp], self._adj[anp]
+    syn = {a.rsplit('_', 1)[0] for a in NEAR_SYNONYMS.get(anp, [])}
+    against = [a for a in WORLD[noun] if a != adj and a not in syn] if against is None else list(against)
+    if bad := [a for a in against if a not in WORLD[noun] or a == adj]:
+        raise ValueError(f"against={bad}: give other adjectives of {noun!r}, from {', '.join(a for a in WORLD[noun] if a != adj)}")
+    seq = [self.seed, _stable_id(anp), idx]
+    rng = np.random.default_rng(seq); img = np.asarray(_NOUNS[noun](rng, S, adj), dtype=np.int16)
+    flip = rng.random() < .5  # the first draw of the finishing step: the image is mirrored
+    m = np.ones((S, S), bool)
+    for a in against: m &= np.abs(img - np.asarray(_NOUNS[noun](np.random.default_rng(seq), S, a), dtype=np.int16)).max(-1) > tol
+    return m[:, ::-1].copy() if flip else m

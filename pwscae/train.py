@@ -23,6 +23,7 @@ with quiet_fastai_import():  # fastai's import-time FutureWarning is not the use
     from fastai.data.core import DataLoaders
     from fastai.data.load import DataLoader
     from fastai.learner import Learner
+    from fastai.callback.core import Callback
     from fastai.optimizer import Adam
     from fastai.callback.progress import ProgressCallback
     from fastai.callback.hook import summary  # patches Learner.summary
@@ -32,8 +33,8 @@ from fastcore.basics import noop
 from .model import SCAEConfig, PWSCAE, GreedyStage, DifferenceLoss, LevelLoss
 
 # %% auto #0
-__all__ = ['PairBatcher', 'split_pairs', 'pair_dls', 'pwscae_learner', 'fit_pwscae', 'plot_losses', 'encode', 'encode_pairs',
-           'save_pwscae', 'load_pwscae']
+__all__ = ['PairBatcher', 'split_pairs', 'pair_dls', 'pwscae_learner', 'BatchLosses', 'fit_pwscae', 'plot_losses', 'encode',
+           'encode_pairs', 'save_pwscae', 'load_pwscae']
 
 # %% ../nbs/06_train.ipynb #74ff7e8f
 class PairBatcher:
@@ -136,6 +137,19 @@ def _set_stage(model:PWSCAE, level:int|None):
             p.requires_grad_(on); p.grad = None
     return GreedyStage(model, level) if level else model
 
+class BatchLosses(Callback):
+    "Record the training loss and each level's L^k after every training batch, with the stage and epoch."
+    order = 50  # after DifferenceLoss (-5), which computed them
+    def __init__(self): self.rows, self.stage, self.offset = [], None, 0
+    def after_batch(self):
+        if not self.training: return
+        dl = getattr(self.learn, 'difference_loss', None)
+        self.rows.append({'stage': self.stage, 'epoch': self.offset + self.epoch, 'batch': len(self.rows), 'loss': float(self.loss),
+                          **{f'l{k}': float(v) for k, v in (dl.last.items() if dl is not None else [])}})
+    def table(self, n_levels:int) -> pd.DataFrame:
+        "The rows as a DataFrame with a column per level (`nan` where a stage does not train it)."
+        return pd.DataFrame(self.rows, columns=['stage', 'epoch', 'batch', 'loss'] + [f'l{k}' for k in range(1, n_levels + 1)])
+
 def fit_pwscae(learn:Learner, # from `pwscae_learner`
                level_epochs:tuple=(2, 2), # greedy pre-training epochs of level 1, 2, …; fewer entries than levels skip the rest
                finetune_epochs:int=2, # end-to-end epochs with the total loss
@@ -144,18 +158,19 @@ def fit_pwscae(learn:Learner, # from `pwscae_learner`
                wd:float|None=None, # weight decay; fastai's Adam default when None
                seed:int|None=None, # seed of the training-time randomness (the §2.2 corruption); None: unseeded
               ) -> pd.DataFrame:
-    "Greedy layer-wise pre-training with `fit_one_cycle`, then end-to-end fine-tuning; returns the loss history."
+    "Greedy layer-wise pre-training with `fit_one_cycle`, then end-to-end fine-tuning; returns the per-epoch loss history (per batch: `learn.batch_losses`)."
     model = learn.model
     if len(level_epochs) > model.n_levels:
         raise ValueError(f"level_epochs={tuple(level_epochs)} has {len(level_epochs)} entries but the model has {model.n_levels} levels")
     stages = [(f'level {k}', k, ep) for k, ep in enumerate(level_epochs, 1) if ep > 0]
     if finetune_epochs > 0: stages.append(('finetune', None, finetune_epochs))
-    rows, epoch = [], 0
+    rows, epoch, rec = [], 0, BatchLosses()
     try:
         for stage, level, n_ep in stages:
             learn.model = _set_stage(model, level)
+            rec.stage, rec.offset = stage, epoch
             with seeded(None if seed is None else seed + epoch):
-                learn.fit_one_cycle(n_ep, lr if level else (finetune_lr or lr / 3), wd=wd, reset_opt=True)
+                learn.fit_one_cycle(n_ep, lr if level else (finetune_lr or lr / 3), wd=wd, reset_opt=True, cbs=[rec])
             names = learn.recorder.metric_names[1:-1]  # train_loss, valid_loss, l1, l2, …
             for i, vals in enumerate(learn.recorder.values):
                 rows.append({'stage': stage, 'epoch': epoch, 'stage_epoch': i, **dict(zip(names, map(float, vals)))})
@@ -163,20 +178,32 @@ def fit_pwscae(learn:Learner, # from `pwscae_learner`
     finally:
         learn.model = _set_stage(model, None)
         learn.opt = None
+        learn.batch_losses = rec.table(model.n_levels)
     return pd.DataFrame(rows)
 
 # %% ../nbs/06_train.ipynb #b21209cc
 def plot_losses(history:pd.DataFrame, # from `fit_pwscae`
                 ax=None, # matplotlib axes; a new figure when None
+                batches:pd.DataFrame|None=None, # `learn.batch_losses`: curves by training batch instead of points by epoch
                ):
-    "Per-level validation loss across the stages of `fit_pwscae` (log scale); returns the `ax`."
-    if ax is None: _, ax = plt.subplots(figsize=(6, 3.5))
+    "Per-level losses across the stages of `fit_pwscae` (log scale), stage boundaries marked; returns the `ax`."
+    if ax is None: _, ax = plt.subplots(figsize=(6.5, 3.5))
     levels = [c for c in history.columns if re.fullmatch(r'l\d+', c)]
-    for c in levels: ax.plot(history.epoch, history[c], marker='o', label=f'L{c[1:]} (level {c[1:]})')
-    for stage, g in history.groupby('stage', sort=False):
-        ax.axvline(g.epoch.min() - 0.5, color='grey', lw=0.8, ls='--')
-        ax.annotate(stage, (g.epoch.min() - 0.4, 1), xycoords=('data', 'axes fraction'), va='top', fontsize=8, color='grey')
-    ax.set_yscale('log'); ax.set_xlabel('epoch'); ax.set_ylabel('validation loss'); ax.legend(fontsize=8)
+    if batches is not None and len(batches):
+        x_end = batches.groupby('epoch').batch.max()  # each epoch's last batch: where its validation loss is drawn
+        for c, col in zip(levels, plt.rcParams['axes.prop_cycle'].by_key()['color']):
+            ax.plot(batches.batch, batches[c], lw=.8, alpha=.8, color=col, label=f'L{c[1:]} train (by batch)')
+            ax.plot(x_end.reindex(history.epoch).to_numpy(), history[c], 'o', ms=4, color=col, mec='k', mew=.5, label=f'L{c[1:]} valid (per epoch)')
+        spans = [(g.batch.min() - .5, g.batch.max() + .5, s) for s, g in batches.groupby('stage', sort=False)]
+        ax.set_xlabel('training batch')
+    else:
+        for c in levels: ax.plot(history.epoch, history[c], marker='o', label=f'L{c[1:]} (level {c[1:]})')
+        spans = [(g.epoch.min() - .5, g.epoch.max() + .5, s) for s, g in history.groupby('stage', sort=False)]
+        ax.set_xlabel('epoch')
+    for i, (x0, x1, stage) in enumerate(spans):
+        ax.axvspan(x0, x1, color='grey', alpha=.08 if i % 2 else .0, lw=0); ax.axvline(x0, color='grey', lw=.8, ls='--')
+        ax.text(x0 + .01 * (spans[-1][1] - spans[0][0]), .97, stage, transform=ax.get_xaxis_transform(), va='top', fontsize=8, color='dimgrey')
+    ax.set_yscale('log'); ax.set_ylabel('loss'); ax.legend(fontsize=7, loc='lower left', framealpha=.8)
     return ax
 
 # %% ../nbs/06_train.ipynb #2b3e9c04
