@@ -24,8 +24,9 @@ __all__ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', '
            'precision_at_size', 'pr_curve', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_relevance',
            'cross_fit_cnn', 'QueryConfig', 'PRESETS', 'METHODS', 'get_sets', 'pair_sets', 'train_pwscae',
            'cluster_differences', 'learn_relevance', 'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from',
-           'DivergedError', 'check_finite', 'QueryResult', 'train_query', 'load_result', 'evaluate', 'evaluate_query',
-           'Evaluation', 'VARIANTS', 'EVAL_METHODS', 'explore', 'RankingExplorer']
+           'DivergedError', 'check_finite', 'QueryResult', 'train_query', 'load_result', 'PICTURES', 'save_pictures',
+           'write_report', 'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS', 'explore',
+           'RankingExplorer']
 
 # %% ../nbs/99_api.ipynb #15fc40c9
 __version__ = "0.1.0"
@@ -49,6 +50,7 @@ _API = {  # public name -> module that defines it
     'stages': ['QueryConfig', 'PRESETS', 'METHODS', 'get_sets', 'pair_sets', 'train_pwscae', 'cluster_differences', 'learn_relevance',
                'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from', 'DivergedError', 'check_finite'],
     'query': ['QueryResult', 'train_query', 'load_result'],
+    'report': ['PICTURES', 'save_pictures', 'write_report'],
     'evaluation': ['evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS'],
     'explorer': ['explore', 'RankingExplorer'],
 }
@@ -78,5 +80,5 @@ _all_ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', 'fr
          'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_relevance', 'cross_fit_cnn',
          'QueryConfig', 'PRESETS', 'METHODS', 'get_sets', 'pair_sets', 'train_pwscae', 'cluster_differences', 'learn_relevance',
          'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from', 'DivergedError', 'check_finite',
-         'QueryResult', 'train_query', 'load_result',
+         'QueryResult', 'train_query', 'load_result', 'PICTURES', 'save_pictures', 'write_report',
          'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS', 'explore', 'RankingExplorer']

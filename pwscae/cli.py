@@ -124,7 +124,7 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
     d = res.save(out, overwrite=overwrite)
     print(res.summary().to_string())
     if res.metrics is not None: print(res.metrics.round(3).to_string())
-    print(f"wrote ranking.csv, selected.csv, metrics and plots to {d}")
+    print(f"wrote ranking.csv, selected.csv, metrics and pictures to {d}; open {d/'report.html'} to see the run")
     return res
 
 # %% ../nbs/13_cli.ipynb #88eb475e

@@ -193,14 +193,13 @@ def _write_files(res:QueryResult, out:Path, plots:bool):
         torch.save(dict(models=[m.state_dict() for m in fn.models], scores=fn.scores, fold=fn.fold, n_p=fn.n_p), out/'relevance.pt')
     elif fn is not None: (out/'relevance.pkl').write_bytes(pickle.dumps(fn))
     if plots:
-        for name, draw in [('losses', res.plot_losses), ('clusters', res.plot_clusters)]:
-            ax = draw(); ax.figure.savefig(out/f'{name}.png', dpi=90, bbox_inches='tight'); plt.close(ax.figure)
-        axs = res.show_ranking(16); axs[0].figure.savefig(out/'ranking.png', dpi=90, bbox_inches='tight'); plt.close(axs[0].figure)
+        from pwscae.report import save_pictures, write_report  # here, not at the top: pwscae.report imports this module
+        write_report(res, out, save_pictures(res, out))
 
 @patch
 def save(self:QueryResult, folder:str|Path, # folder to write; it must be new or empty unless `overwrite`
          overwrite:bool=False, # replace a folder that already holds files (a whole earlier result, never mixed)
-         plots:bool=True, # also write losses.png, clusters.png and ranking.png
+         plots:bool=True, # also write the pictures (losses.png, clusters.png, ranking.png: `pwscae.report.PICTURES`) and report.html, which shows them
         ) -> Path:
     "Write the result to `folder` atomically, with a manifest checked by `load_result`; returns the folder."
     folder = Path(folder)
