@@ -18,15 +18,17 @@ __all__ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', '
            'NOUNS', 'draw_image', 'WORLD', 'SynthANP', 'contact_sheet', 'pseudo_sets', 'PseudoSets', 'anp_pools',
            'PAIRINGS', 'make_pairs', 'descriptors', 'load_detector', 'SCAEConfig', 'PWSCAE', 'GreedyStage',
            'DifferenceLoss', 'LevelLoss', 'split_pairs', 'pair_dls', 'pwscae_learner', 'fit_pwscae', 'encode',
-           'encode_pairs', 'save_pwscae', 'load_pwscae', 'plot_losses', 'ClusterResult', 'cluster_pairs',
+           'encode_pairs', 'save_pwscae', 'load_pwscae', 'plot_losses', 'BatchLosses', 'ClusterResult', 'cluster_pairs',
            'select_relevant', 'k_sweep', 'plot_cluster_sizes', 'plot_pairs_2d', 'relevance_scores', 'pq_scores',
            'UUClassifier', 'estimate_priors', 'visual_rank', 'rank_images', 'ranking_metrics', 'selection_metrics',
            'precision_at_size', 'pr_curve', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_relevance',
            'cross_fit_cnn', 'QueryConfig', 'PRESETS', 'METHODS', 'get_sets', 'pair_sets', 'train_pwscae',
            'cluster_differences', 'learn_relevance', 'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from',
            'DivergedError', 'check_finite', 'QueryResult', 'train_query', 'load_result', 'PICTURES', 'save_pictures',
-           'write_report', 'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS', 'explore',
-           'RankingExplorer']
+           'write_report', 'Unavailable', 'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS',
+           'explore', 'RankingExplorer', 'ATTRIBUTIONS', 'attribute', 'relevance_module', 'cue_share', 'overlay',
+           'Explanation', 'filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions', 'level_differences',
+           'plot_pair_differences', 'example_pairs']
 
 # %% ../nbs/99_api.ipynb #15fc40c9
 __version__ = "0.1.0"
@@ -42,7 +44,7 @@ _API = {  # public name -> module that defines it
     'protocol': ['pseudo_sets', 'PseudoSets', 'anp_pools'],
     'pairs': ['PAIRINGS', 'make_pairs', 'descriptors', 'load_detector'],
     'model': ['SCAEConfig', 'PWSCAE', 'GreedyStage', 'DifferenceLoss', 'LevelLoss'],
-    'train': ['split_pairs', 'pair_dls', 'pwscae_learner', 'fit_pwscae', 'encode', 'encode_pairs', 'save_pwscae', 'load_pwscae', 'plot_losses'],
+    'train': ['split_pairs', 'pair_dls', 'pwscae_learner', 'fit_pwscae', 'encode', 'encode_pairs', 'save_pwscae', 'load_pwscae', 'plot_losses', 'BatchLosses'],
     'cluster': ['ClusterResult', 'cluster_pairs', 'select_relevant', 'k_sweep', 'plot_cluster_sizes', 'plot_pairs_2d'],
     'rank': ['relevance_scores', 'pq_scores', 'UUClassifier', 'estimate_priors', 'visual_rank', 'rank_images',
              'ranking_metrics', 'selection_metrics', 'precision_at_size', 'pr_curve'],
@@ -50,9 +52,12 @@ _API = {  # public name -> module that defines it
     'stages': ['QueryConfig', 'PRESETS', 'METHODS', 'get_sets', 'pair_sets', 'train_pwscae', 'cluster_differences', 'learn_relevance',
                'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from', 'DivergedError', 'check_finite'],
     'query': ['QueryResult', 'train_query', 'load_result'],
-    'report': ['PICTURES', 'save_pictures', 'write_report'],
+    'report': ['PICTURES', 'save_pictures', 'write_report', 'Unavailable'],
     'evaluation': ['evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS'],
     'explorer': ['explore', 'RankingExplorer'],
+    'explain': ['ATTRIBUTIONS', 'attribute', 'relevance_module', 'cue_share', 'overlay', 'Explanation'],
+    'learned': ['filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions', 'level_differences', 'plot_pair_differences',
+                'example_pairs'],
 }
 _WHERE = {name: mod for mod, names in _API.items() for name in names}
 
@@ -73,12 +78,14 @@ _all_ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', 'fr
          'WORLD', 'SynthANP', 'contact_sheet', 'pseudo_sets', 'PseudoSets', 'anp_pools',
          'PAIRINGS', 'make_pairs', 'descriptors', 'load_detector',
          'SCAEConfig', 'PWSCAE', 'GreedyStage', 'DifferenceLoss', 'LevelLoss',
-         'split_pairs', 'pair_dls', 'pwscae_learner', 'fit_pwscae', 'encode', 'encode_pairs', 'save_pwscae', 'load_pwscae', 'plot_losses',
+         'split_pairs', 'pair_dls', 'pwscae_learner', 'fit_pwscae', 'encode', 'encode_pairs', 'save_pwscae', 'load_pwscae', 'plot_losses', 'BatchLosses',
          'ClusterResult', 'cluster_pairs', 'select_relevant', 'k_sweep', 'plot_cluster_sizes', 'plot_pairs_2d',
          'relevance_scores', 'pq_scores', 'UUClassifier', 'estimate_priors', 'visual_rank', 'rank_images',
          'ranking_metrics', 'selection_metrics', 'precision_at_size', 'pr_curve',
          'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_relevance', 'cross_fit_cnn',
          'QueryConfig', 'PRESETS', 'METHODS', 'get_sets', 'pair_sets', 'train_pwscae', 'cluster_differences', 'learn_relevance',
          'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from', 'DivergedError', 'check_finite',
-         'QueryResult', 'train_query', 'load_result', 'PICTURES', 'save_pictures', 'write_report',
-         'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS', 'explore', 'RankingExplorer']
+         'QueryResult', 'train_query', 'load_result', 'PICTURES', 'save_pictures', 'write_report', 'Unavailable',
+         'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS', 'explore', 'RankingExplorer',
+         'ATTRIBUTIONS', 'attribute', 'relevance_module', 'cue_share', 'overlay', 'Explanation',
+         'filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions', 'level_differences', 'plot_pair_differences', 'example_pairs']

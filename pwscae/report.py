@@ -26,9 +26,10 @@ from PIL import Image
 
 from . import __version__
 from .query import QueryResult
+from . import explain, learned  # noqa: F401 (they add res.explain, res.plot_filters, res.plot_pair_differences, …)
 
 # %% auto #0
-__all__ = ['PICTURES', 'as_figure', 'picture', 'Pictures', 'save_pictures', 'write_report', 'open_in_chromium']
+__all__ = ['PICTURES', 'as_figure', 'Unavailable', 'picture', 'Pictures', 'save_pictures', 'write_report', 'open_in_chromium']
 
 # %% ../nbs/17_report.ipynb #12782e7c
 def as_figure(drawn, # what a plotting call returned: a `Figure`, an `Axes` or an array of `Axes`
@@ -41,6 +42,13 @@ def as_figure(drawn, # what a plotting call returned: a `Figure`, an `Axes` or a
         raise TypeError(f"a picture function returned {type(drawn).__name__}: return a matplotlib Figure, Axes or array of Axes")
     return fig
 
+class Unavailable(Exception):
+    "Raised by a picture function when a result cannot have that picture (e.g. no relevance function to explain)."
+
+def _attributions(res):
+    if res.relevance.function is None: raise Unavailable(f"method {res.cfg.method!r} ranks the images it was given and has no relevance function to explain")
+    return res.explain(n=8, steps=16).plot(ncols=8)
+
 def picture(draw:Callable, # `draw(res)` plots one picture of a result and returns a `Figure`, an `Axes` or an array of `Axes`
             caption:str, # what the picture shows: the report's caption under it
            ) -> Callable:
@@ -50,13 +58,21 @@ def picture(draw:Callable, # `draw(res)` plots one picture of a result and retur
     return draw_figure
 
 PICTURES = {  # name -> function(res) -> Figure: the pictures of every result folder (<name>.png), in the report's order
-    'losses': picture(lambda res: res.plot_losses(), "Training of the pair-wise auto-encoder: the validation loss of each level per epoch "
-                      "(log scale), greedy layer-wise stages then fine-tuning (dashed lines). Falling curves mean it learned."),
+    'losses': picture(lambda res: res.plot_losses(), "Training of the pair-wise auto-encoder: each level's loss L^k by training batch (lines) and on "
+                      "the validation pairs after each epoch (dots), log scale, in the shaded stages: greedy layer-wise, then fine-tuning."),
     'clusters': picture(lambda res: res.plot_clusters(), "The pairs' difference features f(a) − f(b), projected to 2-D (PCA) and coloured "
                         "by K-means cluster; the images of P in the largest cluster are the paper's selection. Where the truth is "
                         "known, the markers tell pairs of a truly relevant a and an irrelevant b from the others."),
     'ranking': picture(lambda res: res.show_ranking(16), "The 16 most and the 16 least relevant images of P ∪ Q by score, framed green "
                        "(truly relevant) or red where the truth is known."),
+    'attributions': picture(_attributions, "What the relevance function looks at (integrated gradients, Captum): the 8 most and the 8 least "
+                            "relevant images, each above its heat map; bright pixels raise the image's score."),
+    'filters': picture(lambda res: res.plot_filters(), "The auto-encoder's first-level filters (5 × 5 colour kernels), each scaled to its own range."),
+    'reconstructions': picture(lambda res: res.plot_reconstructions(8), "Images of P (top) and what the whole auto-encoder makes of them "
+                               "(bottom); the pair-wise loss keeps differences between images rather than their pixels."),
+    'pair_differences': picture(lambda res: res.plot_pair_differences(), "For example pairs (a ∈ P, b ∈ Q), per level: i_a − i_b, the "
+                                "difference of the two images' inputs to the level, beside o_a − o_b, that of the mirrored decoder's outputs: "
+                                "what the loss compares (blue negative, red positive, channel mean)."),
 }
 
 # %% ../nbs/17_report.ipynb #b671bff0
@@ -85,7 +101,7 @@ def save_pictures(res:QueryResult, # a result of `train_query` or `load_result`
                   registry:dict|None=None, # name -> function(res) -> Figure; `PICTURES` when None
                   dpi:int=90, # resolution of the PNGs
                  ) -> Pictures:
-    "Write `<name>.png` for each picture of the registry, skipping those whose function raises `ImportError`; returns the paths."
+    "Write `<name>.png` for each picture of the registry, skipping those whose function raises `ImportError` or `Unavailable`; returns the paths."
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     out = Pictures()
     for name, draw in (PICTURES if registry is None else registry).items():
@@ -96,7 +112,7 @@ def save_pictures(res:QueryResult, # a result of `train_query` or `load_result`
         try:
             fig = draw(res)
             fig.savefig(buf, format='png', dpi=dpi, bbox_inches='tight')
-        except ImportError as e:
+        except (ImportError, Unavailable) as e:
             out.skipped[name] = str(e) or f"{type(e).__name__}: an optional package is missing"
             continue
         finally:
