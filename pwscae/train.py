@@ -144,7 +144,7 @@ class BatchLosses(Callback):
     def after_batch(self):
         if not self.training: return
         dl = getattr(self.learn, 'difference_loss', None)
-        self.rows.append({'stage': self.stage, 'epoch': self.offset + self.epoch, 'batch': len(self.rows), 'loss': float(self.loss),
+        self.rows.append({'stage': self.stage, 'epoch': self.offset + self.epoch, 'batch': len(self.rows), 'loss': float(self.loss.detach()),
                           **{f'l{k}': float(v) for k, v in (dl.last.items() if dl is not None else [])}})
     def table(self, n_levels:int) -> pd.DataFrame:
         "The rows as a DataFrame with a column per level (`nan` where a stage does not train it)."
