@@ -26,9 +26,9 @@ __all__ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', '
            'cluster_differences', 'learn_relevance', 'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from',
            'DivergedError', 'check_finite', 'QueryResult', 'train_query', 'load_result', 'PICTURES', 'save_pictures',
            'write_report', 'Unavailable', 'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS',
-           'explore', 'RankingExplorer', 'ATTRIBUTIONS', 'attribute', 'relevance_module', 'cue_share', 'overlay',
-           'Explanation', 'filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions', 'level_differences',
-           'plot_pair_differences', 'example_pairs']
+           'explore', 'RankingExplorer', 'ATTRIBUTIONS', 'attribute', 'explain_result', 'relevance_module', 'cue_share',
+           'overlay', 'Explanation', 'filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions',
+           'level_differences', 'plot_pair_differences', 'example_pairs', 'plot_example_pairs']
 
 # %% ../nbs/99_api.ipynb #15fc40c9
 __version__ = "0.1.0"
@@ -55,9 +55,9 @@ _API = {  # public name -> module that defines it
     'report': ['PICTURES', 'save_pictures', 'write_report', 'Unavailable'],
     'evaluation': ['evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS'],
     'explorer': ['explore', 'RankingExplorer'],
-    'explain': ['ATTRIBUTIONS', 'attribute', 'relevance_module', 'cue_share', 'overlay', 'Explanation'],
+    'explain': ['ATTRIBUTIONS', 'attribute', 'explain_result', 'relevance_module', 'cue_share', 'overlay', 'Explanation'],
     'learned': ['filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions', 'level_differences', 'plot_pair_differences',
-                'example_pairs'],
+                'example_pairs', 'plot_example_pairs'],
 }
 _WHERE = {name: mod for mod, names in _API.items() for name in names}
 
@@ -87,5 +87,5 @@ _all_ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', 'fr
          'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from', 'DivergedError', 'check_finite',
          'QueryResult', 'train_query', 'load_result', 'PICTURES', 'save_pictures', 'write_report', 'Unavailable',
          'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS', 'explore', 'RankingExplorer',
-         'ATTRIBUTIONS', 'attribute', 'relevance_module', 'cue_share', 'overlay', 'Explanation',
-         'filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions', 'level_differences', 'plot_pair_differences', 'example_pairs']
+         'ATTRIBUTIONS', 'attribute', 'explain_result', 'relevance_module', 'cue_share', 'overlay', 'Explanation',
+         'filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions', 'level_differences', 'plot_pair_differences', 'example_pairs', 'plot_example_pairs']

@@ -22,7 +22,7 @@ from .query import QueryResult
 
 # %% auto #0
 __all__ = ['ATTRIBUTIONS', 'INSTALL_CAPTUM', 'MeanLogit', 'LinearOnCodes', 'relevance_module', 'attribute', 'cue_share',
-           'overlay', 'Explanation']
+           'overlay', 'Explanation', 'explain_result']
 
 # %% ../nbs/15_explain.ipynb #8c4099cc
 class MeanLogit(nn.Module):
@@ -188,6 +188,20 @@ def _pick(res:QueryResult, images, n:int):
     tr = res.ranking.set_index('image').truth.reindex(ids)
     return ids, torch.stack([pool[i] for i in ids]), None if tr.isna().any() else tr.to_numpy(bool)
 
+def explain_result(res:QueryResult, # a result of `train_query` (or `load_result`)
+                   images=None, # ids of `res.ranking.image`, an `ImageSet` or (n, 3, h, w) tensor; the top and bottom `n` when None
+                   method:str='integrated_gradients', # one of `ATTRIBUTIONS`
+                   n:int=8, # images from each end of the ranking when `images` is None
+                   **kwargs, # passed to `attribute` (steps, window, bs)
+                  ) -> Explanation:
+    "Which pixels raise the relevance score of `images`: Captum attributions of `res`'s relevance function (also `res.explain`)."
+    _captum()
+    ids, x, truth = _pick(res, images, n)
+    mod = relevance_module(res)
+    maps = attribute(mod, x, method, **kwargs)
+    with torch.no_grad(): scores = mod(x.float()).numpy()
+    return Explanation(res.query, method, ids, x, maps, scores, truth)
+
 @patch
 def explain(self:QueryResult, images=None, # ids of `res.ranking.image`, an `ImageSet` or (n, 3, h, w) tensor; the top and bottom `n` when None
             method:str='integrated_gradients', # one of `ATTRIBUTIONS`
@@ -195,9 +209,4 @@ def explain(self:QueryResult, images=None, # ids of `res.ranking.image`, an `Ima
             **kwargs, # passed to `attribute` (steps, window, bs)
            ) -> Explanation:
     "Which pixels raise the relevance score of `images`: Captum attributions of the learned relevance function."
-    _captum()
-    ids, x, truth = _pick(self, images, n)
-    mod = relevance_module(self)
-    maps = attribute(mod, x, method, **kwargs)
-    with torch.no_grad(): scores = mod(x.float()).numpy()
-    return Explanation(self.query, method, ids, x, maps, scores, truth)
+    return explain_result(self, images, method, n, **kwargs)

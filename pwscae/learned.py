@@ -19,7 +19,7 @@ from .query import QueryResult
 
 # %% auto #0
 __all__ = ['filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions', 'level_differences', 'plot_pair_differences',
-           'example_pairs']
+           'example_pairs', 'plot_example_pairs']
 
 # %% ../nbs/16_learned.ipynb #50d19880
 def filter_images(model:PWSCAE, # a trained auto-encoder
@@ -124,15 +124,21 @@ def plot_reconstructions(self:QueryResult, n:int=8, # images of P shown
     "The first `n` images of P above their reconstructions; returns the `ax`."
     return plot_reconstructions(self.model, self.P.x[:n], ax=ax)
 
+def plot_example_pairs(res:QueryResult, # a result of `train_query` (or `load_result`)
+                       pairs:pd.DataFrame|None=None, # rows of `res.pairs`; `example_pairs(res)` when None
+                      ):
+    "Per-level difference maps of each pair of `res`, one block of rows per pair (also `res.plot_pair_differences`); returns the axes (pairs · levels, 4)."
+    pairs = example_pairs(res) if pairs is None else pairs
+    L = res.model.n_levels
+    fig, axs = plt.subplots(len(pairs) * L, 4, figsize=(7.5, 1.9 * L * len(pairs)), squeeze=False)
+    for j, r in enumerate(pairs.itertuples()):
+        kind = f" ({r.kind})" if 'kind' in pairs else ''
+        plot_pair_differences(res.model, res.P.x[r.a], res.Q.x[r.b], axs[j * L:(j + 1) * L], names=(f'a = {r.a_id}{kind}', f'b = {r.b_id}'))
+    fig.tight_layout()
+    return axs
+
 @patch
 def plot_pair_differences(self:QueryResult, pairs:pd.DataFrame|None=None, # rows of `res.pairs`; `example_pairs(res)` when None
                          ):
     "Per-level difference maps of each pair, one block of rows per pair; returns the axes (pairs · levels, 4)."
-    pairs = example_pairs(self) if pairs is None else pairs
-    L = self.model.n_levels
-    fig, axs = plt.subplots(len(pairs) * L, 4, figsize=(7.5, 1.9 * L * len(pairs)), squeeze=False)
-    for j, r in enumerate(pairs.itertuples()):
-        kind = f" ({r.kind})" if 'kind' in pairs else ''
-        plot_pair_differences(self.model, self.P.x[r.a], self.Q.x[r.b], axs[j * L:(j + 1) * L], names=(f'a = {r.a_id}{kind}', f'b = {r.b_id}'))
-    fig.tight_layout()
-    return axs
+    return plot_example_pairs(self, pairs)

@@ -26,7 +26,8 @@ from PIL import Image
 
 from . import __version__
 from .query import QueryResult
-from . import explain, learned  # noqa: F401 (they add res.explain, res.plot_filters, res.plot_pair_differences, …)
+from .explain import explain_result
+from .learned import plot_filters, plot_reconstructions, plot_example_pairs
 
 # %% auto #0
 __all__ = ['PICTURES', 'as_figure', 'Unavailable', 'picture', 'Pictures', 'save_pictures', 'write_report', 'open_in_chromium']
@@ -47,7 +48,7 @@ class Unavailable(Exception):
 
 def _attributions(res):
     if res.relevance.function is None: raise Unavailable(f"method {res.cfg.method!r} ranks the images it was given and has no relevance function to explain")
-    return res.explain(n=8, steps=16).plot(ncols=8)
+    return explain_result(res, n=8, steps=16).plot(ncols=8)
 
 def picture(draw:Callable, # `draw(res)` plots one picture of a result and returns a `Figure`, an `Axes` or an array of `Axes`
             caption:str, # what the picture shows: the report's caption under it
@@ -67,10 +68,10 @@ PICTURES = {  # name -> function(res) -> Figure: the pictures of every result fo
                        "(truly relevant) or red where the truth is known."),
     'attributions': picture(_attributions, "What the relevance function looks at (integrated gradients, Captum): the 8 most and the 8 least "
                             "relevant images, each above its heat map; bright pixels raise the image's score."),
-    'filters': picture(lambda res: res.plot_filters(), "The auto-encoder's first-level filters (5 × 5 colour kernels), each scaled to its own range."),
-    'reconstructions': picture(lambda res: res.plot_reconstructions(8), "Images of P (top) and what the whole auto-encoder makes of them "
+    'filters': picture(lambda res: plot_filters(res.model), "The auto-encoder's first-level filters (5 × 5 colour kernels), each scaled to its own range."),
+    'reconstructions': picture(lambda res: plot_reconstructions(res.model, res.P.x[:8]), "Images of P (top) and what the whole auto-encoder makes of them "
                                "(bottom); the pair-wise loss keeps differences between images rather than their pixels."),
-    'pair_differences': picture(lambda res: res.plot_pair_differences(), "For example pairs (a ∈ P, b ∈ Q), per level: i_a − i_b, the "
+    'pair_differences': picture(lambda res: plot_example_pairs(res), "For example pairs (a ∈ P, b ∈ Q), per level: i_a − i_b, the "
                                 "difference of the two images' inputs to the level, beside o_a − o_b, that of the mirrored decoder's outputs: "
                                 "what the loss compares (blue negative, red positive, channel mean)."),
 }
