@@ -164,8 +164,9 @@ def plot(self:Explanation, ncols:int=8, # images per row
     "Each image above its heat map (title: rank position, score, truth); returns the axes."
     n = len(self); nrow = -(-n // ncols)
     if axs is None: _, axs = plt.subplots(2 * nrow, ncols, figsize=(1.3 * ncols, 2.7 * nrow), squeeze=False)
-    flat = np.asarray(axs).reshape(-1, ncols) if np.size(axs) >= 2 * n else None
-    if flat is None: raise ValueError(f"axs holds {np.size(axs)} axes; {2 * n} are needed (an image and its map each)")
+    if np.size(axs) < 2 * nrow * ncols:
+        raise ValueError(f"axs holds {np.size(axs)} axes; {2 * nrow * ncols} are needed ({2 * nrow} rows of {ncols}: each image above its map)")
+    flat = np.asarray(axs).ravel()[:2 * nrow * ncols].reshape(2 * nrow, ncols)
     ov = self.overlays()
     for ax in flat.ravel(): ax.axis('off')
     for i in range(n):

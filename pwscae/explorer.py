@@ -31,6 +31,10 @@ def _png(x, scale:int=1) -> bytes:
     buf = io.BytesIO(); im.save(buf, format='PNG')
     return buf.getvalue()
 
+def _uri(x, scale:int=1) -> str:
+    "A PNG data URI of one (3, h, w) image in [0, 1]."
+    return 'data:image/png;base64,' + base64.b64encode(_png(x, scale)).decode()
+
 # %% ../nbs/14_explorer.ipynb #989f9690
 class RankingExplorer:
     "Page through a `QueryResult`'s ranking with ipywidgets; `.widget` is the box to display."
@@ -97,8 +101,6 @@ def _draw(self:RankingExplorer):
     self.grid.children = cells
 
 # %% ../nbs/14_explorer.ipynb #866cbd30
-def _uri(x) -> str: return 'data:image/png;base64,' + base64.b64encode(_png(x, scale=2)).decode()
-
 @patch
 def show_attribution(self:RankingExplorer, image:str, # an id of `res.ranking.image`
                     ) -> str:
@@ -113,16 +115,15 @@ def show_attribution(self:RankingExplorer, image:str, # an id of `res.ranking.im
         return self.detail.value
     row = next(self.res.ranking[self.res.ranking.image == image].itertuples())
     fig = lambda src, cap: f'<figure style="margin:0 8px 0 0;text-align:center"><img src="{src}" width="200" height="200"><figcaption style="font-size:smaller">{html.escape(cap)}</figcaption></figure>'
-    self.detail.value = ('<div style="display:flex">' + fig(_uri(self._x[image]), f'{image}: {self._caption(row)}')
-                         + fig(_uri(self._cache[key]), f'{self.method_sel.value.replace("_", " ")}: bright = raises the score') + '</div>')
+    self.detail.value = ('<div style="display:flex">' + fig(_uri(self._x[image], 2), f'{image}: {self._caption(row)}')
+                         + fig(_uri(self._cache[key], 2), f'{self.method_sel.value.replace("_", " ")}: bright = raises the score') + '</div>')
     return self.detail.value
 
 # %% ../nbs/14_explorer.ipynb #68bbc1d4
 @patch
 def _page_html(self:RankingExplorer) -> str:
     "The current page as HTML with the images inline."
-    figs = ''.join(f'<figure style="margin:0;text-align:center"><img src="data:image/png;base64,'
-                   f'{base64.b64encode(_png(self._x[r.image])).decode()}" width="100" height="100" alt="{html.escape(r.image)}">'
+    figs = ''.join(f'<figure style="margin:0;text-align:center"><img src="{_uri(self._x[r.image])}" width="100" height="100" alt="{html.escape(r.image)}">'
                    f'<figcaption style="font-size:smaller">{html.escape(self._caption(r))}</figcaption></figure>'
                    for r in self._page().itertuples())
     return (f'<div>{self.widget.children[0].value}; {html.escape(self.info.value)}</div><div style="display:grid;'

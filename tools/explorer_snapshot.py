@@ -34,13 +34,13 @@ def main():
     ap.add_argument('--cache', default=str(Path.home()/'.cache'/'pwscae'), help='where the renderer is kept')
     ap.add_argument('--chromium', default='chromium')
     a = ap.parse_args()
-    chromium = shutil.which(a.chromium) or sys.exit(f"explorer_snapshot: no {a.chromium!r} on PATH (Debian: apt-get install chromium)")
     js = renderer(Path(a.cache).expanduser())
 
     from ipywidgets.embed import embed_minimal_html
     from pwscae.query import train_query
     from pwscae.explorer import explore
     from pwscae.relevance import RelevanceConfig
+    from pwscae.report import open_in_chromium
     res = train_query('happy dog', m=60, level_epochs=(1, 1), finetune_epochs=0, relevance=RelevanceConfig(epochs=4), progress=False)
     ex = explore(res, per_page=12)
     ex.grid.children[0].children[2].click()  # "why?" under the first image: the attribution view
@@ -48,14 +48,9 @@ def main():
     page = Path(a.html); page.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(js, page.parent/'embed.js')
     embed_minimal_html(page, views=[ex.widget], title=f'pwscae explorer: {res.query}', requirejs=False, embed_url='embed.js', cors=False)
-    out = Path(a.out).resolve(); out.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run([chromium, '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--hide-scrollbars',
-                    '--disable-background-networking', '--virtual-time-budget=15000', '--window-size=900,1150',
-                    f'--screenshot={out}', page.resolve().as_uri()], check=True, capture_output=True, timeout=300)
-    dom = subprocess.run([chromium, '--headless', '--no-sandbox', '--disable-gpu', '--virtual-time-budget=15000', '--dump-dom',
-                          page.resolve().as_uri()], check=True, capture_output=True, text=True, timeout=300).stdout
+    dom = open_in_chromium(page, screenshot=a.out, size=(900, 1150), exe=a.chromium)  # the report's browser driver
     n_img, n_btn = dom.count('<img'), dom.count('why?')
-    print(f"{page}: rendered {n_img} images and {n_btn} 'why?' buttons; screenshot {out}")
+    print(f"{page}: rendered {n_img} images and {n_btn} 'why?' buttons; screenshot {a.out}")
     if n_btn < 12 or n_img < 14: sys.exit("explorer_snapshot: the widgets did not render (expected 12 buttons and 14 images)")
 
 
