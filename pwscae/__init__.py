@@ -13,22 +13,22 @@ Modules:
 
 # %% auto #0
 __all__ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', 'frame_images', 'stack_sets', 'flatten_features',
-           'batched', 'seeded', 'interactive', 'quiet_fastai_import', 'check_out', 'atomic_folder', 'load_image',
-           'open_image', 'ImageLoadError', 'from_folder', 'VSO', 'parse_anp_list', 'download_urls', 'url_filename',
-           'NOUNS', 'draw_image', 'WORLD', 'SynthANP', 'contact_sheet', 'pseudo_sets', 'PseudoSets', 'anp_pools',
-           'PAIRINGS', 'make_pairs', 'descriptors', 'load_detector', 'SCAEConfig', 'PWSCAE', 'GreedyStage',
-           'DifferenceLoss', 'LevelLoss', 'split_pairs', 'pair_dls', 'pwscae_learner', 'fit_pwscae', 'encode',
-           'encode_pairs', 'save_pwscae', 'load_pwscae', 'plot_losses', 'BatchLosses', 'ClusterResult', 'cluster_pairs',
-           'select_relevant', 'k_sweep', 'plot_cluster_sizes', 'plot_pairs_2d', 'relevance_scores', 'pq_scores',
-           'UUClassifier', 'estimate_priors', 'visual_rank', 'rank_images', 'ranking_metrics', 'selection_metrics',
-           'precision_at_size', 'pr_curve', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_relevance',
-           'cross_fit_cnn', 'QueryConfig', 'PRESETS', 'METHODS', 'get_sets', 'pair_sets', 'train_pwscae',
-           'cluster_differences', 'learn_relevance', 'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from',
-           'DivergedError', 'check_finite', 'QueryResult', 'train_query', 'load_result', 'PICTURES', 'save_pictures',
-           'write_report', 'Unavailable', 'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS',
-           'explore', 'RankingExplorer', 'ATTRIBUTIONS', 'attribute', 'explain_result', 'relevance_module', 'cue_share',
-           'overlay', 'Explanation', 'filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions',
-           'level_differences', 'plot_pair_differences', 'example_pairs', 'plot_example_pairs']
+           'batched', 'seeded', 'interactive', 'quiet_fastai_import', 'get_device', 'module_device', 'check_out',
+           'atomic_folder', 'load_image', 'open_image', 'ImageLoadError', 'from_folder', 'VSO', 'parse_anp_list',
+           'download_urls', 'url_filename', 'NOUNS', 'draw_image', 'WORLD', 'SynthANP', 'contact_sheet', 'pseudo_sets',
+           'PseudoSets', 'anp_pools', 'PAIRINGS', 'make_pairs', 'descriptors', 'load_detector', 'SCAEConfig', 'PWSCAE',
+           'GreedyStage', 'DifferenceLoss', 'LevelLoss', 'split_pairs', 'pair_dls', 'pwscae_learner', 'fit_pwscae',
+           'encode', 'encode_pairs', 'save_pwscae', 'load_pwscae', 'plot_losses', 'BatchLosses', 'ClusterResult',
+           'cluster_pairs', 'select_relevant', 'k_sweep', 'plot_cluster_sizes', 'plot_pairs_2d', 'relevance_scores',
+           'pq_scores', 'UUClassifier', 'estimate_priors', 'visual_rank', 'rank_images', 'ranking_metrics',
+           'selection_metrics', 'precision_at_size', 'pr_curve', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance',
+           'cnn_relevance', 'cross_fit_cnn', 'QueryConfig', 'PRESETS', 'METHODS', 'get_sets', 'pair_sets',
+           'train_pwscae', 'cluster_differences', 'learn_relevance', 'rank_and_measure', 'PairClusters', 'Relevance',
+           'priors_from', 'DivergedError', 'check_finite', 'QueryResult', 'train_query', 'load_result', 'PICTURES',
+           'save_pictures', 'write_report', 'Unavailable', 'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS',
+           'EVAL_METHODS', 'explore', 'RankingExplorer', 'ATTRIBUTIONS', 'attribute', 'explain_result',
+           'relevance_module', 'cue_share', 'overlay', 'Explanation', 'filter_images', 'plot_filters', 'reconstruct',
+           'plot_reconstructions', 'level_differences', 'plot_pair_differences', 'example_pairs', 'plot_example_pairs']
 
 # %% ../nbs/99_api.ipynb #15fc40c9
 __version__ = "0.1.0"
@@ -36,7 +36,8 @@ import importlib
 
 _API = {  # public name -> module that defines it
     'core': ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', 'frame_images', 'stack_sets',
-             'flatten_features', 'batched', 'seeded', 'interactive', 'quiet_fastai_import', 'check_out', 'atomic_folder'],
+             'flatten_features', 'batched', 'seeded', 'interactive', 'quiet_fastai_import', 'get_device', 'module_device'],
+    'files': ['check_out', 'atomic_folder'],
     'data': ['load_image', 'open_image', 'ImageLoadError', 'from_folder', 'VSO', 'parse_anp_list'],
     'download': ['download_urls', 'url_filename'],
     'draw': ['NOUNS', 'draw_image'],
@@ -72,7 +73,7 @@ def __dir__(): return sorted(list(globals()) + list(_WHERE))
 
 # %% ../nbs/99_api.ipynb #ff7350f3
 _all_ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', 'frame_images', 'stack_sets', 'flatten_features',
-         'batched', 'seeded', 'interactive', 'quiet_fastai_import', 'check_out', 'atomic_folder',
+         'batched', 'seeded', 'interactive', 'quiet_fastai_import', 'get_device', 'module_device', 'check_out', 'atomic_folder',
          'load_image', 'open_image', 'ImageLoadError', 'from_folder', 'VSO', 'parse_anp_list', 'download_urls', 'url_filename',
          'NOUNS', 'draw_image',
          'WORLD', 'SynthANP', 'contact_sheet', 'pseudo_sets', 'PseudoSets', 'anp_pools',

@@ -9,21 +9,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pandas as pd
-import matplotlib.pyplot as plt
-from PIL import Image
 from fastcore.script import anno_parser, store_true
 
-from .core import ImageSet, atomic_folder, check_out
+from .files import check_out, atomic_folder
+# numpy, pandas, matplotlib, torch and the pipeline are imported inside the commands, when the work starts:
+# `pwscae --help`, `pwscae run --help`, argument errors and the output folder's check answer without loading them
 
 # %% auto #0
 __all__ = ['COMMANDS', 'save_images', 'write_pseudo_sets', 'data', 'run', 'bench', 'CLIError', 'main']
 
 # %% ../nbs/13_cli.ipynb #d0ca3f79
-def save_images(images:ImageSet, # the images to write
+def save_images(images, # an `ImageSet`: the images to write
                 folder:str|Path, # destination folder (created)
                ) -> list[Path]:
     "Write each image of `images` as `folder/<pos>.png`; returns the paths."
+    from PIL import Image
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     w = max(3, len(str(len(images) - 1)))
     arr = (images.x.clamp(0, 1) * 255).round().byte().permute(0, 2, 3, 1).numpy()  # (n, h, w, 3)
@@ -38,8 +38,9 @@ def save_images(images:ImageSet, # the images to write
 def write_pseudo_sets(ps, # a `PseudoSets` from `pseudo_sets`
                       out:str|Path, # output folder: must be new or empty unless `overwrite`
                       overwrite:bool=False, # replace a folder that already holds files (whole, never mixed)
-                     ) -> pd.DataFrame:
+                     ) -> 'pd.DataFrame':
     "Write P and Q as image folders, the ground truth as `truth.csv` and a contact sheet, atomically; returns the truth with file paths."
+    import matplotlib.pyplot as plt
     truth = ps.truth.copy()
     with atomic_folder(out, overwrite) as tmp:
         for s in ['P', 'Q']:
@@ -111,14 +112,15 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
         lr:float=None, # peak learning rate of the auto-encoder (default: 3e-3)
         denoise:float=None, # std of the Gaussian corruption of the denoising auto-encoder (default: 0, off)
         relevance_epochs:int=None, # epochs per fold of the cnn relevance function (default: 8)
+        device:str=None, # where the networks train: auto (CUDA, else Apple MPS, else CPU), cpu, cuda, cuda:1 or mps (default: auto)
         quiet:store_true=False, # print only the summary
        ):
     "Find the truly relevant images of a query and rank all images: pairs, PW-SCAE, clusters, relevance function."
     if vso is not None and relevant is not None: raise CLIError("give either --vso or --relevant/--irrelevant, not both")
+    check_out(out, overwrite)  # first and light: a bad output folder fails at once, never after training
     cfg = _run_config(dict(m=m, seed=seed, ratio_a=ratio_a, ratio_b=ratio_b, method=method, pairing=pairing, pairs_per_image=pairs_per_image,
                            n_clusters=n_clusters, level_epochs=level_epochs, finetune_epochs=finetune_epochs, lr=lr, denoise=denoise,
-                           relevance_epochs=relevance_epochs))
-    check_out(out, overwrite)  # before any work: a bad output folder fails now, not after training
+                           relevance_epochs=relevance_epochs, device=device))
     from pwscae.query import train_query
     res = train_query(query, relevant=relevant, irrelevant=irrelevant, source=_source(vso), cfg=cfg, progress=not quiet)
     d = res.save(out, overwrite=overwrite)

@@ -18,9 +18,11 @@ import torch
 import matplotlib.pyplot as plt
 from torchvision.utils import make_grid
 
+from .files import check_out, atomic_folder  # output folders: defined in 00a_files, importable from core too
+
 # %% auto #0
 __all__ = ['QUERIES', 'NEAR_SYNONYMS', 'parse_query', 'ImageSet', 'show_grid', 'frame_images', 'stack_sets', 'flatten_features',
-           'batched', 'interactive', 'quiet_fastai_import', 'seeded', 'check_out', 'atomic_folder']
+           'batched', 'interactive', 'quiet_fastai_import', 'seeded', 'get_device', 'module_device']
 
 # %% ../nbs/00_core.ipynb #63175d1d
 QUERIES = pd.DataFrame([
@@ -156,9 +158,11 @@ def flatten_features(x, # (n, d) or (n, c, h, w) features: array or tensor
 def batched(fn, # a network or function from a batch of images to outputs, e.g. `model.encode`
             x:torch.Tensor, # (n, 3, h, w) images
             bs:int=256, # images per forward pass
-            device=None, # where to run `fn`; `x`'s own device when None
+            device=None, # where to run `fn`; None: where `fn`'s parameters are if it is a network or its method, else `x`'s device
            ) -> torch.Tensor:
     "`fn` over `x` in chunks of `bs`, without gradients; the outputs concatenated on the CPU."
+    net = fn if isinstance(fn, torch.nn.Module) else getattr(fn, '__self__', None)
+    if device is None and isinstance(net, torch.nn.Module): device = module_device(net)
     with torch.inference_mode():
         out = [fn(x[i:i + bs].to(device) if device is not None else x[i:i + bs]).cpu() for i in range(0, len(x), bs)]
     return torch.cat(out) if out else torch.empty(0)
@@ -186,35 +190,27 @@ def seeded(seed:int|None, # seed for torch's generators inside the block; None r
         torch.manual_seed(seed)
         yield
 
-# %% ../nbs/00_core.ipynb #f58e979c
-def check_out(folder:str|Path, # the output folder a command will write
-              overwrite:bool=False, # accept a folder that already holds files (it will be replaced whole)
-             ) -> Path:
-    "Refuse an output folder that cannot take a result, before any work; returns it as a `Path`."
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir(): raise FileExistsError(f"{str(folder)!r} is a file: choose a folder for the result")
-    if folder.is_dir() and any(folder.iterdir()) and not overwrite:
-        raise FileExistsError(f"{str(folder)!r} already holds files: choose a new folder, or overwrite it (overwrite=True, --overwrite)")
-    probe = folder.absolute().parent
-    while not probe.exists(): probe = probe.parent
-    if not probe.is_dir(): raise NotADirectoryError(f"cannot write {str(folder)!r}: {str(probe)!r} is a file, not a folder")
-    try: shutil.rmtree(tempfile.mkdtemp(prefix='.pwscae-probe-', dir=probe))
-    except OSError as e: raise PermissionError(f"cannot write to {str(probe)!r} ({e.strerror}): choose a folder you can write to") from None
-    return folder
+# %% ../nbs/00_core.ipynb #efbc68b3
+def get_device(device:str|torch.device='auto', # 'auto' (CUDA, else MPS, else CPU), or a torch device name: 'cpu', 'cuda', 'cuda:1', 'mps'
+              ) -> torch.device:
+    "The `torch.device` a run uses; a device that is not there is an error naming what is."
+    if isinstance(device, torch.device): return device
+    if device == 'auto':
+        if torch.cuda.is_available(): return torch.device('cuda')
+        mps = getattr(torch.backends, 'mps', None)
+        return torch.device('mps' if mps is not None and mps.is_available() else 'cpu')
+    try: d = torch.device(device)
+    except (RuntimeError, TypeError): raise ValueError(f"device={device!r}: give 'auto', 'cpu', 'cuda', 'cuda:<index>' or 'mps'") from None
+    if d.type == 'cuda' and not (torch.cuda.is_available() and (d.index or 0) < torch.cuda.device_count()):
+        n = torch.cuda.device_count() if torch.cuda.is_available() else 0
+        raise ValueError(f"device={device!r}: this machine has {n} CUDA device(s); use device='auto' or 'cpu'")
+    if d.type == 'mps' and not (getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available()):
+        raise ValueError(f"device={device!r}: Apple's MPS is not available here; use device='auto' or 'cpu'")
+    if d.type not in ('cpu', 'cuda', 'mps'): raise ValueError(f"device={device!r}: give 'auto', 'cpu', 'cuda', 'cuda:<index>' or 'mps'")
+    return d
 
-@contextmanager
-def atomic_folder(folder:str|Path, # the folder to write
-                  overwrite:bool=False, # replace a folder that already holds files
-                 ):
-    "Yield an empty temporary folder that replaces `folder` when the block ends, or is removed if the block fails."
-    folder = check_out(folder, overwrite)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f'.{folder.name}.tmp-', dir=folder.parent))
-    try:
-        yield tmp
-        if folder.exists():
-            old = folder.with_name(f'.{folder.name}.old-{os.getpid()}')
-            os.replace(folder, old); os.replace(tmp, folder); shutil.rmtree(old, ignore_errors=True)
-        else: os.replace(tmp, folder)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True); raise
+def module_device(net:torch.nn.Module, # a network
+                 ) -> torch.device:
+    "Where `net`'s parameters are (the CPU for a network without any)."
+    p = next(net.parameters(), None)
+    return p.device if p is not None else torch.device('cpu')

@@ -13,7 +13,7 @@ import torch
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
 
-from .core import show_grid
+from .core import show_grid, module_device
 from .model import PWSCAE, DifferenceLoss
 from .query import QueryResult
 
@@ -47,7 +47,7 @@ def reconstruct(model:PWSCAE, # a trained auto-encoder
     "The whole auto-encoder's output for `x`: (n, 3, h, w), in eval mode."
     was = model.training; model.eval()
     try:
-        with torch.no_grad(): return model(x.float().contiguous(memory_format=torch.channels_last)).float().contiguous()
+        with torch.no_grad(): return model(x.to(module_device(model)).float().contiguous(memory_format=torch.channels_last)).float().cpu().contiguous()
     finally: model.train(was)
 
 def plot_reconstructions(model:PWSCAE, # a trained auto-encoder
@@ -71,10 +71,10 @@ def level_differences(model:PWSCAE, # a trained auto-encoder
     model.eval()
     try:
         with torch.no_grad(), hooks.attach(model):
-            model(torch.cat([xa, xb]).float().contiguous(memory_format=torch.channels_last))  # the whole auto-encoder: every level
+            model(torch.cat([xa, xb]).to(module_device(model)).float().contiguous(memory_format=torch.channels_last))  # the whole auto-encoder: every level
             out = []
             for k in range(model.n_levels):
-                i, o = hooks.inputs[k].float(), hooks.outputs[k].float()  # (2n, c, s, s): all a, then all b
+                i, o = hooks.inputs[k].float().cpu(), hooks.outputs[k].float().cpu()  # (2n, c, s, s): all a, then all b
                 di, do = (i[:n] - i[n:]).contiguous(), (o[:n] - o[n:]).contiguous()
                 out.append(dict(level=k + 1, input_diff=di, output_diff=do, loss=float(torch.nn.functional.mse_loss(do, di))))
     finally: model.train(was)

@@ -21,7 +21,7 @@ from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 from skimage.feature import hog
 from sklearn.neighbors import NearestNeighbors
 
-from .core import ImageSet
+from .core import ImageSet, get_device, module_device
 
 # %% auto #0
 __all__ = ['PAIRINGS', 'descriptors', 'load_detector', 'detection_maps', 'make_pairs']
@@ -89,9 +89,11 @@ def detection_maps(images:ImageSet, # images to run the detector on
     maps = np.zeros((n, n_classes + 1, grid, grid), np.float32)
     edges = np.linspace(0, 1, grid + 1)
     lo, hi = edges[:-1], edges[1:]
+    dev = module_device(detector)  # the images go where the detector is
     with torch.inference_mode():
         for s in range(0, n, bs):
-            for j, det in enumerate(detector(list(images.x[s:s+bs]))):
+            for j, det in enumerate(detector(list(images.x[s:s+bs].to(dev)))):
+                det = {k: v.cpu() for k, v in det.items()}
                 keep = det['scores'] >= score_thresh
                 boxes = (det['boxes'][keep] / torch.tensor([w, h, w, h])).clamp(0, 1).numpy()
                 for (x0, y0, x1, y1), lab, sc in zip(boxes, det['labels'][keep].tolist(), det['scores'][keep].tolist()):
@@ -134,7 +136,7 @@ def make_pairs(P:ImageSet, # pseudo-relevant images (results of the adjective-no
                one_to_one:bool=False, # each image of Q used at most once (needs pairs_per_image=1, |Q| >= |P|)
                seed:int=0, # seed of the 'random' pairing
                detector_weights=None, # 'detector': None (torchvision COCO download), a state-dict path, or an nn.Module
-               **kw, # descriptor: size, cell, grid, hog_weight; detector: arch, score_thresh, grid, bs, and constructor
+               **kw, # descriptor: size, cell, grid, hog_weight; detector: arch, score_thresh, grid, bs, device, and constructor
                      # options; one_to_one: max_dense, candidates
               ) -> pd.DataFrame:
     "Pair each image of P with the `pairs_per_image` images of Q showing the most similar objects: columns a, b, a_id, b_id, similarity, pairing."
@@ -156,7 +158,8 @@ def make_pairs(P:ImageSet, # pseudo-relevant images (results of the adjective-no
         if pairing == 'descriptor': ep, eq = _descriptor_embed(P, Q, **kw)
         else:
             mk = {n: kw.pop(n) for n in ('score_thresh', 'grid', 'bs') if n in kw}
-            det = load_detector(detector_weights, **kw)
+            dev = get_device(kw.pop('device', 'auto'))  # where the detector runs
+            det = load_detector(detector_weights, **kw).to(dev)
             ep, eq = (_unit(detection_maps(s, det, **mk)) for s in (P, Q))
         if one_to_one:
             b, sim = _one_to_one(ep, eq, **oto)

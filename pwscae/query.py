@@ -23,7 +23,7 @@ import torch
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
 
-from .core import ImageSet, parse_query, show_grid, frame_images, atomic_folder, interactive
+from .core import ImageSet, parse_query, show_grid, frame_images, atomic_folder, interactive, get_device
 from .protocol import PseudoSets
 from .model import PWSCAE
 from .train import encode, encode_pairs, plot_losses, save_pwscae, load_pwscae
@@ -53,6 +53,7 @@ class QueryResult:
     timings: dict = field(default_factory=dict)  # seconds per stage
     learn: object = None  # the fastai Learner of stage 3 (None after `load_result`)
     batches: pd.DataFrame|None = None  # stage 3: loss and per-level L^k of every training batch
+    device: str = 'cpu'  # where the networks trained: `cfg.device` resolved ('auto' → 'cuda', 'mps' or 'cpu')
 
     P = property(lambda self: self.sets.P, doc="The pseudo-relevant images.")
     Q = property(lambda self: self.sets.Q, doc="The pseudo-irrelevant images.")
@@ -64,7 +65,7 @@ class QueryResult:
         "A one-column overview of the run."
         d = {'query': self.query, 'method': self.cfg.method, '|P|': len(self.P), '|Q|': len(self.Q), 'pairs': len(self.pairs),
              'selected': len(self.selected), 'ratio_a': round(self.priors['ratio_a'], 3), 'ratio_b': round(self.priors['ratio_b'], 3),
-             'priors': self.priors['source'], 'seed': self.cfg.seed, 'seconds': round(sum(self.timings.values()), 1)}
+             'priors': self.priors['source'], 'seed': self.cfg.seed, 'device': self.device, 'seconds': round(sum(self.timings.values()), 1)}
         if self.metrics is not None:
             r = self.metrics.loc[self.cfg.method]
             d.update({'precision': round(r.precision, 3), 'ratio_a (true)': round(r.base, 3), 'lift': round(r.lift, 3),
@@ -141,13 +142,14 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
     "Find the truly relevant images of `query` in P and rank P ∪ Q: data → pairs → PW-SCAE → clusters → relevance → ranking."
     parse_query(query)
     cfg = (cfg or QueryConfig()).update(**kwargs)
+    device = str(get_device(cfg.device))  # a device that is not there fails now, before any work
     T, t0, bars = {}, time.perf_counter(), progress and interactive()  # no bars in a log file or a pipe
     def done(i, msg):
         nonlocal t0
         T[STAGES[i]] = time.perf_counter() - t0; t0 = time.perf_counter()
         if progress: print(f"[{i + 1}/6] {STAGES[i]}: {msg} ({T[STAGES[i]]:.1f} s)", flush=True)
     sets = get_sets(query, cfg, relevant, irrelevant, source)
-    done(0, f"P {len(sets.P)}, Q {len(sets.Q)} images of {sets.P.size[0]}×{sets.P.size[1]}")
+    done(0, f"P {len(sets.P)}, Q {len(sets.Q)} images of {sets.P.size[0]}×{sets.P.size[1]}; networks on {device}")
     pairs = pair_sets(sets, cfg)
     done(1, f"{len(pairs)} {cfg.pairing} pairs")
     learn, history = train_pwscae(sets, pairs, cfg, progress=bars)
@@ -160,7 +162,7 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
     done(5, f"{len(ranking)} images" + (f"; precision {metrics.loc[cfg.method, 'precision']:.3f} vs Ratio A {metrics.loc[cfg.method, 'base']:.3f}"
                                          if metrics is not None else ''))
     return QueryResult(query, cfg, sets, pairs, learn.model, history, clusters, rel, selected, ranking, metrics, T, learn,
-                       getattr(learn, 'batch_losses', None))
+                       getattr(learn, 'batch_losses', None), device)
 
 # %% ../nbs/11_query.ipynb #0e85731f
 MANIFEST = 'manifest.json'
@@ -181,7 +183,7 @@ def _write_files(res:QueryResult, out:Path, plots:bool):
     pd.Series(res.timings, name='seconds').to_csv(out/'timings.csv', index_label='stage')
     if res.metrics is not None: res.metrics.to_csv(out/'metrics.csv', index_label='selection')
     if res.truth is not None: res.truth.to_csv(out/'truth.csv', index=False)
-    (out/'config.json').write_text(json.dumps(dict(query=res.query, cfg=res.cfg.to_dict(), priors=res.priors), indent=1))
+    (out/'config.json').write_text(json.dumps(dict(query=res.query, cfg=res.cfg.to_dict(), priors=res.priors, device=res.device), indent=1))
     save_pwscae(res.model, out/'pwscae.pth')
     u8 = lambda x: (x.clamp(0, 1) * 255).round().to(torch.uint8)
     torch.save(dict(P=u8(res.P.x), P_ids=res.P.ids, Q=u8(res.Q.x), Q_ids=res.Q.ids, sets=dict(
@@ -233,7 +235,7 @@ def load_result(folder:str|Path, # a folder written by `QueryResult.save` or `pw
     "Rebuild a `QueryResult` saved with `save` (without the fastai Learner), after checking its files."
     d = Path(folder); man = _verified(d)
     meta = json.loads((d/'config.json').read_text()); cfg = QueryConfig.from_dict(meta['cfg'])
-    st = torch.load(d/'state.pt', weights_only=False)
+    st = torch.load(d/'state.pt', map_location='cpu', weights_only=False)  # a GPU run's files load on any machine
     f32 = lambda x: x.float() / 255
     truth = pd.read_csv(d/'truth.csv') if (d/'truth.csv').is_file() else None
     s = st['sets']
@@ -241,7 +243,7 @@ def load_result(folder:str|Path, # a folder written by `QueryResult.save` or `pw
                       s['ratio_a'], s['ratio_b'], s['seed'])
     fn = None
     if (d/'relevance.pt').is_file():
-        r = torch.load(d/'relevance.pt', weights_only=False); nets = []
+        r = torch.load(d/'relevance.pt', map_location='cpu', weights_only=False); nets = []
         for sd in r['models']:
             net = RelevanceNet(cfg.scae, cfg.relevance.head_channels); net.load_state_dict(sd); nets.append(net.eval())
         fn = CNNRelevance(r['scores'], nets, r['fold'], r['n_p'])
@@ -256,4 +258,4 @@ def load_result(folder:str|Path, # a folder written by `QueryResult.save` or `pw
     return QueryResult(meta['query'], cfg, sets, pairs, model, pd.read_csv(d/'history.csv'),
                        clusters, rel, pd.read_csv(d/'selected.csv'), ranking, metrics,
                        pd.read_csv(d/'timings.csv', index_col='stage').seconds.to_dict(),
-                       batches=pd.read_csv(d/'batches.csv') if (d/'batches.csv').is_file() else None)
+                       batches=pd.read_csv(d/'batches.csv') if (d/'batches.csv').is_file() else None, device=meta.get('device', 'cpu'))

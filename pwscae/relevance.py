@@ -13,12 +13,13 @@ import numpy as np
 import pandas as pd
 import torch
 import torch.nn as nn
-from .core import ImageSet, batched, seeded, stack_sets, quiet_fastai_import
+from .core import ImageSet, batched, seeded, stack_sets, quiet_fastai_import, get_device
 with quiet_fastai_import():  # fastai's import-time FutureWarning is not the user's concern
     from fastai.data.core import DataLoaders, TfmdDL
     from fastai.learner import Learner
     from fastai.optimizer import Adam
     from fastai.callback.progress import ProgressCallback
+    from fastai.callback.fp16 import MixedPrecision
     from fastai.callback.schedule import fit_one_cycle  # noqa: F401 (patches Learner)
     from fastai.torch_core import TensorImage
     from fastai.vision.augment import Flip
@@ -90,15 +91,16 @@ class CNNRelevance:
     def __repr__(self): return f"CNNRelevance({len(self.models)} folds, {self.n_p} + {len(self.scores) - self.n_p} images scored)"
 
 # %% ../nbs/09_relevance.ipynb #377f39ad
-def _fit_fold(x, y, xv, yv, net, cfg, seed, progress):
+def _fit_fold(x, y, xv, yv, net, cfg, seed, progress, device):
     "Train `net` to tell y=1 from y=0 on images `x` with a fastai Learner; (xv, yv), the held-out fold, is its validation set."
     items = lambda xs, ys: [(TensorImage(xi), yi) for xi, yi in zip(xs, torch.as_tensor(ys, dtype=torch.float32))]
     tfms = [Flip(p=0.5)] if cfg.flip else []
     with seeded(seed):  # every draw from torch's generator (fastai's set-up pass, the flips) stays inside: the caller's is left alone
-        train = TfmdDL(items(x, y), bs=cfg.bs, shuffle=True, drop_last=len(x) > cfg.bs, after_batch=tfms, device='cpu')
+        train = TfmdDL(items(x, y), bs=cfg.bs, shuffle=True, drop_last=len(x) > cfg.bs, after_batch=tfms, device=device)
         train.rng.seed(seed)
-        valid = TfmdDL(items(xv, yv), bs=256, device='cpu')
-        learn = Learner(DataLoaders(train, valid, device='cpu'), net, loss_func=nn.BCEWithLogitsLoss(), opt_func=Adam)
+        valid = TfmdDL(items(xv, yv), bs=256, device=device)
+        learn = Learner(DataLoaders(train, valid, device=device), net, loss_func=nn.BCEWithLogitsLoss(), opt_func=Adam)
+        if device.type == 'cuda': learn.add_cb(MixedPrecision())  # fp16 on a GPU
         if not progress: learn.remove_cb(ProgressCallback); learn.logger = noop
         torch.manual_seed(seed)  # the training's draws start at the seed, whatever the set-up drew (inside the forked state)
         learn.fit_one_cycle(cfg.epochs, cfg.lr, wd=cfg.wd)
@@ -112,9 +114,10 @@ def cross_fit_cnn(x:torch.Tensor, # (n, 3, h, w) images
                   seed:int=0, # seed of the folds, the initialisation and the batches
                   progress:bool=False, # fastai progress bars
                   n_p:int|None=None, # how many leading rows are P (bookkeeping for `CNNRelevance`)
+                  device:str|torch.device='auto', # where the networks train and score: 'auto' (CUDA, else MPS, else CPU) or a device
                  ) -> CNNRelevance:
     "Out-of-fold logits of a `RelevanceNet` per fold, trained to predict `y`."
-    cfg = cfg or RelevanceConfig()
+    cfg, device = cfg or RelevanceConfig(), get_device(device)
     y = np.asarray(y).astype(float)
     if len(np.unique(y)) != 2: raise ValueError("cross_fit_cnn needs labels of both classes")
     if np.bincount(y.astype(int)).min() < cfg.folds:
@@ -127,7 +130,7 @@ def cross_fit_cnn(x:torch.Tensor, # (n, 3, h, w) images
         with seeded(seed * 1000 + f):  # the head's initialisation (and the encoder's, from scratch)
             net = (RelevanceNet.from_pwscae(pwscae, cfg.head_channels) if pwscae is not None and cfg.init == 'pwscae'
                    else RelevanceNet(pwscae.cfg if pwscae is not None else SCAEConfig(in_size=x.shape[-1]), cfg.head_channels))
-        net = _fit_fold(x[tr], y[tr], x[te], y[te], net, cfg, seed * 1000 + f, progress)
+        net = _fit_fold(x[tr], y[tr], x[te], y[te], net, cfg, seed * 1000 + f, progress, device)
         scores[te] = batched(net, x[te]).numpy()
         models.append(net)
     return CNNRelevance(scores, models, fold, len(y) if n_p is None else n_p)
@@ -139,10 +142,11 @@ def cnn_relevance(P:ImageSet, # pseudo-relevant images (label 1)
                cfg:RelevanceConfig|None=None, # training options
                seed:int=0, # seed of the folds, the initialisation and the batches
                progress:bool=False, # fastai progress bars
+               device:str|torch.device='auto', # where the networks train and score (`get_device`)
               ) -> CNNRelevance:
     "Cross-fitted P-vs-Q scores of every image of P ∪ Q (P first) from a `RelevanceNet` per fold."
     cfg = cfg or RelevanceConfig()
     x, y = stack_sets(P, Q)
     if min(len(P), len(Q)) < cfg.folds:
         raise ValueError(f"P has {len(P)} and Q {len(Q)} images: cross-fitting with {cfg.folds} folds needs at least {cfg.folds} in each")
-    return cross_fit_cnn(x, y, pwscae, cfg, seed, progress, n_p=len(P))
+    return cross_fit_cnn(x, y, pwscae, cfg, seed, progress, n_p=len(P), device=device)

@@ -8,6 +8,7 @@ Docs: https://pwscae.github.io/pwscae/stages.html.md"""
 from __future__ import annotations
 import json
 import math
+import re
 import warnings
 from dataclasses import dataclass, field, asdict, fields, replace
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from fastcore.basics import patch
 import pandas as pd
-from .core import ImageSet, parse_query, stack_sets, quiet_fastai_import
+from .core import ImageSet, parse_query, stack_sets, quiet_fastai_import, get_device
 with quiet_fastai_import():  # fastai's import-time FutureWarning is not the user's concern
     from fastai.learner import Learner
 from sklearn.linear_model import LogisticRegression
@@ -63,6 +64,7 @@ class QueryConfig:
     count: str = 'any'  # an image of P in several pairs is selected if 'any' or the 'majority' of its pairs are in the cluster
     method: str = 'cnn'  # relevance function: one of `METHODS`
     relevance: RelevanceConfig = field(default_factory=RelevanceConfig)  # training of the 'cnn' relevance function
+    device: str = 'auto'  # where the networks train and run: 'auto' (CUDA, else Apple MPS, else CPU), 'cpu', 'cuda', 'cuda:1', 'mps'
 
     def __post_init__(self):
         self.level_epochs = tuple(self.level_epochs)
@@ -82,6 +84,8 @@ def _check(self:QueryConfig):
     choices = dict(method=METHODS, count=('any', 'majority'), pairing=PAIRINGS)
     for k, ok in choices.items():
         if getattr(self, k) not in ok: raise bad(f"{k}={getattr(self, k)!r}: choose one of {', '.join(ok)}")
+    if not (isinstance(self.device, str) and re.fullmatch(r'auto|cpu|mps|cuda(:\d+)?', self.device)):
+        raise bad(f"device={self.device!r}: give 'auto', 'cpu', 'cuda', 'cuda:<index>' or 'mps'")
     if self.m is not None and not (_is_int(self.m) and self.m >= 10): raise bad(f"m={self.m!r}: use a whole number of at least 10 images per set")
     if not (_is_int(self.seed) and self.seed >= 0): raise bad(f"seed={self.seed!r}: use a whole number >= 0")
     for k in ('ratio_a', 'ratio_b'):
@@ -152,11 +156,12 @@ def get_sets(query:str, # the adjective–noun query, e.g. 'happy dog'
 
 # %% ../nbs/10_stages.ipynb #8fd0d045
 def pair_sets(sets:PseudoSets, # stage 1's P and Q
-              cfg:QueryConfig|None=None, # `pairing`, `pairs_per_image`, `one_to_one` and `seed` are read
+              cfg:QueryConfig|None=None, # `pairing`, `pairs_per_image`, `one_to_one`, `seed` (and `device` for the detector) are read
              ) -> pd.DataFrame:
     "Stage 2 (§3.1): pairs (a ∈ P, b ∈ Q) of images showing similar objects."
     cfg = cfg or QueryConfig()
-    return make_pairs(sets.P, sets.Q, pairing=cfg.pairing, pairs_per_image=cfg.pairs_per_image, one_to_one=cfg.one_to_one, seed=cfg.seed)
+    return make_pairs(sets.P, sets.Q, pairing=cfg.pairing, pairs_per_image=cfg.pairs_per_image, one_to_one=cfg.one_to_one, seed=cfg.seed,
+                      **(dict(device=cfg.device) if cfg.pairing == 'detector' else {}))
 
 # %% ../nbs/10_stages.ipynb #06ab5803
 class DivergedError(RuntimeError):
@@ -172,12 +177,12 @@ def check_finite(values, # array-like of losses, features or scores
 
 def train_pwscae(sets:PseudoSets, # stage 1's P and Q
                  pairs:pd.DataFrame, # stage 2's pairs
-                 cfg:QueryConfig|None=None, # `scae`, `level_epochs`, `finetune_epochs`, `lr`, `bs` and `seed` are read
+                 cfg:QueryConfig|None=None, # `scae`, `level_epochs`, `finetune_epochs`, `lr`, `bs`, `seed` and `device` are read
                  progress:bool=False, # fastai progress bars
                 ) -> tuple[Learner, pd.DataFrame]:
     "Stage 3 (§3.2, Table 2): train the pair-wise stacked convolutional auto-encoder; the Learner and the loss history."
     cfg = cfg or QueryConfig()
-    dls = pair_dls(sets.P, sets.Q, pairs, bs=cfg.bs, seed=cfg.seed)
+    dls = pair_dls(sets.P, sets.Q, pairs, bs=cfg.bs, seed=cfg.seed, device=cfg.device)
     learn = pwscae_learner(dls, cfg.scae, progress=progress, seed=cfg.seed)
     with np.errstate(all='ignore'):
         history = fit_pwscae(learn, level_epochs=cfg.level_epochs, finetune_epochs=cfg.finetune_epochs, lr=cfg.lr, seed=cfg.seed)
@@ -252,17 +257,17 @@ def learn_relevance(sets:PseudoSets, # stage 1's P and Q
                     model:PWSCAE, # stage 3's trained auto-encoder (its encoder starts the 'cnn' networks)
                     pairs:pd.DataFrame, # stage 2's pairs
                     clusters:PairClusters, # stage 4's clusters ('paper' learns from them)
-                    cfg:QueryConfig|None=None, # `method`, `relevance`, `ratio_a`, `ratio_b` and `seed` are read
+                    cfg:QueryConfig|None=None, # `method`, `relevance`, `ratio_a`, `ratio_b`, `seed` and `device` are read
                     progress:bool=False, # fastai progress bars
                    ) -> Relevance:
     "Stage 5 (step 4 of the paper): a relevance function by `cfg.method`, the scores of P ∪ Q and the selected images of P."
     cfg = cfg or QueryConfig()
     P, Q, n, seed = sets.P, sets.Q, len(sets.P), cfg.seed
     if cfg.method in ('cnn', 'supervised'):
-        if cfg.method == 'cnn': fn = cnn_relevance(P, Q, pwscae=model, cfg=cfg.relevance, seed=seed, progress=progress)
+        if cfg.method == 'cnn': fn = cnn_relevance(P, Q, pwscae=model, cfg=cfg.relevance, seed=seed, progress=progress, device=cfg.device)
         else:
             if not sets.has_truth: raise ValueError("method='supervised' trains on the ground truth, which these sets do not have: choose another method")
-            fn = cross_fit_cnn(stack_sets(P, Q)[0], sets.relevant('PQ'), model, cfg.relevance, seed, progress, n_p=n)
+            fn = cross_fit_cnn(stack_sets(P, Q)[0], sets.relevant('PQ'), model, cfg.relevance, seed, progress, n_p=n, device=cfg.device)
         scores = fn.scores
         check_finite(scores, 'the relevance training', f"lower relevance.lr (now {cfg.relevance.lr:g})")
         priors = (dict(ratio_a=float(sets.relevant('P').mean()), ratio_b=float(sets.relevant('Q').mean()), source='given')

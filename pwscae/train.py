@@ -18,7 +18,7 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 import matplotlib.pyplot as plt
-from .core import ImageSet, batched, seeded, quiet_fastai_import
+from .core import ImageSet, batched, seeded, quiet_fastai_import, get_device, module_device
 with quiet_fastai_import():  # fastai's import-time FutureWarning is not the user's concern
     from fastai.data.core import DataLoaders
     from fastai.data.load import DataLoader
@@ -26,6 +26,7 @@ with quiet_fastai_import():  # fastai's import-time FutureWarning is not the use
     from fastai.callback.core import Callback
     from fastai.optimizer import Adam
     from fastai.callback.progress import ProgressCallback
+    from fastai.callback.fp16 import MixedPrecision
     from fastai.callback.hook import summary  # patches Learner.summary
     from fastai.callback.schedule import fit_one_cycle, lr_find  # patches Learner.fit_one_cycle / lr_find
 from fastcore.basics import noop
@@ -85,6 +86,7 @@ def pair_dls(P:ImageSet, # pseudo-relevant images (the `a` of each pair)
              seed:int=0, # seed of the split and of the augmentation
              augment:bool=True, # same random flip + shift for both images of a training pair
              shift:int=4, # largest shift in pixels
+             device:str|torch.device='auto', # where the batches go: 'auto' (CUDA, else MPS, else CPU) or a device (`get_device`)
             ) -> DataLoaders:
     "fastai `DataLoaders` of image pairs (datasets: rows of `pairs`); batches are `(x, y)`, x = (2·bs, 3, h, w), all a then all b."
     if not {'a', 'b'} <= set(pairs.columns): raise ValueError(f"pairs needs columns 'a' and 'b' (from make_pairs), got {list(pairs.columns)}")
@@ -93,10 +95,10 @@ def pair_dls(P:ImageSet, # pseudo-relevant images (the `a` of each pair)
     if len(a) == 0: raise ValueError("pairs is empty: nothing to train on")
     if a.min() < 0 or a.max() >= len(P) or b.min() < 0 or b.max() >= len(Q):
         raise ValueError(f"pairs refer to positions outside P ({len(P)} images) or Q ({len(Q)} images): were they made from these sets?")
-    train, valid = split_pairs(len(a), valid_pct, seed)
+    train, valid, dev = *split_pairs(len(a), valid_pct, seed), get_device(device)
     mk = lambda rows, aug, shuffle: DataLoader(rows, bs=bs, shuffle=shuffle, drop_last=False, create_batch=PairBatcher(
-        P.x, Q.x, a, b, augment=aug, shift=shift, seed=seed), device=torch.device('cpu'))
-    dls = DataLoaders(mk(train, augment, True), mk(valid, False, False), device=torch.device('cpu'))
+        P.x, Q.x, a, b, augment=aug, shift=shift, seed=seed), device=dev)
+    dls = DataLoaders(mk(train, augment, True), mk(valid, False, False), device=dev)
     for dl in dls.loaders: dl.rng = random.Random(seed)  # the shuffling order too: same seed, same batches
     return dls
 
@@ -118,11 +120,13 @@ def pwscae_learner(dls:DataLoaders, # from `pair_dls`
                          f"{cfg.in_size}×{cfg.in_size} or set SCAEConfig(in_size=...)")
     with seeded(seed): model = PWSCAE(cfg)
     if channels_last: model = model.to(memory_format=torch.channels_last)
+    if getattr(dls, 'device', None) is not None: model = model.to(dls.device)  # the batches' device
     dloss = DifferenceLoss(cfg)
     cbs = [dloss] + list(kw.pop('cbs', []))
     learn = Learner(dls, model, loss_func=dloss.compute, opt_func=Adam, lr=lr, cbs=cbs,
                     metrics=[LevelLoss(k) for k in range(1, cfg.n_levels + 1)],
                     path=Path(path) if path is not None else Path(tempfile.gettempdir())/'pwscae', **kw)
+    if getattr(dls, 'device', None) is not None and dls.device.type == 'cuda': learn.add_cb(MixedPrecision())  # fp16 on a GPU
     if not progress:
         learn.remove_cb(ProgressCallback)
         learn.logger = noop
@@ -219,7 +223,7 @@ def encode(model, # a `PWSCAE` or a Learner holding one
     x = images.x if isinstance(images, ImageSet) else images
     was_training = model.training
     model.eval()
-    try: out = batched(lambda b: model.encode(b.contiguous(memory_format=torch.channels_last), level).flatten(1), x, bs)  # (n, d)
+    try: out = batched(lambda b: model.encode(b.contiguous(memory_format=torch.channels_last), level).flatten(1), x, bs, module_device(model))  # (n, d), where the model is
     finally: model.train(was_training)
     return out if len(out) else torch.empty(0, 0)
 
