@@ -1,7 +1,7 @@
 """Training throughput of the pair-wise SCAE (Table 2 network, 100×100 inputs): fastai Learner vs a hand-written
 PyTorch loop over the same model, data, batch size and threads; plus encoder images/s and the channels-last speed-up.
 
-    MPLBACKEND=Agg python benchmarks/train_throughput.py [--bs 32] [--threads 2] [--batches 8] [--rounds 3]
+    MPLBACKEND=Agg python benchmarks/train_throughput.py [--bs 32] [--threads 2] [--batches 8] [--rounds 3] [--device auto]
 
 Goal on an otherwise idle 2-core CPU: fastai/hand ratio >= 0.95 and >= 85 pairs/s at bs 32. Other processes sharing
 the CPU lower the absolute figures (the load average is printed); the ratio is measured interleaved, so it is fair.
@@ -14,7 +14,7 @@ import torch
 import torch.nn.functional as F
 from fastai.callback.core import Callback
 
-from pwscae.core import ImageSet
+from pwscae.core import ImageSet, get_device
 from pwscae.model import PWSCAE, SCAEConfig
 from pwscae.train import pair_dls, pwscae_learner, encode
 
@@ -43,6 +43,7 @@ def hand_epoch(model, opt, dl, channels_last=True):
         if not channels_last: x = x.contiguous()
         loss = hand_loss(model, x)
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+        if x.device.type == 'cuda': torch.cuda.synchronize()  # time the work, not its launch
         t2 = time.perf_counter(); times.append(t2 - t); t = t2
     return times
 
@@ -52,21 +53,23 @@ def main():
     ap.add_argument('--bs', type=int, default=32); ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--batches', type=int, default=8, help='training batches per epoch')
     ap.add_argument('--rounds', type=int, default=3, help='interleaved fastai/hand epochs')
+    ap.add_argument('--device', default='auto', help="auto (CUDA, else MPS, else CPU), cpu, cuda, mps")
     a = ap.parse_args()
+    dev = get_device(a.device)
     torch.set_num_threads(a.threads)
     g = torch.Generator().manual_seed(0)
     n = a.bs * a.batches
     P = ImageSet(torch.rand(n + 2, 3, 100, 100, generator=g), [f'p{i}' for i in range(n + 2)])
     Q = ImageSet(torch.rand(n + 2, 3, 100, 100, generator=g), [f'q{i}' for i in range(n + 2)])
     pairs = pd.DataFrame({'a': np.arange(n + 2), 'b': np.arange(n + 2)})
-    dls = pair_dls(P, Q, pairs, bs=a.bs, valid_pct=2 / (n + 2), augment=True)
+    dls = pair_dls(P, Q, pairs, bs=a.bs, valid_pct=2 / (n + 2), augment=True, device=dev)
 
     timer = StepTimer()
     learn = pwscae_learner(dls, SCAEConfig(), progress=False, cbs=[timer])
-    torch.manual_seed(0); hand = PWSCAE(SCAEConfig()).to(memory_format=torch.channels_last)
+    torch.manual_seed(0); hand = PWSCAE(SCAEConfig()).to(dev, memory_format=torch.channels_last)
     # fastai's Adam defaults: betas (0.9, 0.99), eps 1e-5, decoupled weight decay 0.01
     opt = torch.optim.AdamW(hand.parameters(), lr=1e-3, betas=(0.9, 0.99), eps=1e-5, weight_decay=0.01)
-    torch.manual_seed(0); hand_cf = PWSCAE(SCAEConfig())
+    torch.manual_seed(0); hand_cf = PWSCAE(SCAEConfig()).to(dev)
     opt_cf = torch.optim.AdamW(hand_cf.parameters(), lr=1e-3, betas=(0.9, 0.99), eps=1e-5, weight_decay=0.01)
 
     fa, hd, cf = [], [], []
@@ -82,7 +85,7 @@ def main():
     t = time.perf_counter(); encode(hand, imgs, bs=256); enc = len(imgs) / (time.perf_counter() - t)
 
     load = os.getloadavg()
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, bs {a.bs} pairs (= {2 * a.bs} images of 100×100), "
+    print(f"torch {torch.__version__} on {dev}, {torch.get_num_threads()} threads, bs {a.bs} pairs (= {2 * a.bs} images of 100×100), "
           f"{len(fa)} timed steps each; load average {load[0]:.2f} (1 min) on {os.cpu_count()} cores")
     print(f"fastai Learner       : {f_ps:6.1f} pairs/s  ({np.median(fa) * 1e3:6.0f} ms/step)")
     print(f"hand-written loop    : {h_ps:6.1f} pairs/s  ({np.median(hd) * 1e3:6.0f} ms/step)")
