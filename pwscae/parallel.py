@@ -37,8 +37,10 @@ def _check(fn, tasks, jobs, scheduler, threads) -> list[tuple]:
     return out
 
 def _call(fn, task:tuple, threads):
-    "`fn(*task)` in a worker, torch set to `threads` threads first (a dict: threads per Dask worker address)."
+    "`fn(*task)` in a worker: torch set to `threads` threads (a dict: per Dask worker address), data loaded in this process."
     import torch
+    from fastcore.basics import defaults
+    defaults.cpus = 0  # fastai's loaders start no processes of their own: a Dask worker may not, a loky one starts them wrongly
     if isinstance(threads, dict):
         from distributed import get_worker
         threads = threads.get(get_worker().address)
