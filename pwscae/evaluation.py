@@ -20,6 +20,7 @@ from fastprogress.fastprogress import progress_bar
 from sklearn.metrics import average_precision_score, roc_auc_score
 
 from .core import QUERIES, parse_query, atomic_folder
+from .parallel import fan_out
 from .rank import precision_at_size, selection_metrics, pr_curve
 from .stages import (QueryConfig, PRESETS, get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance)
 
@@ -184,15 +185,18 @@ def evaluate(queries=None, # query names, or a DataFrame indexed by query like `
              source=None, # where P and Q are drawn from; the embedded world when None
              methods:tuple=EVAL_METHODS, # names of `VARIANTS` to run
              progress:bool=True, # a progress bar over the draws
+             jobs:int=1, # local processes the draws fan out to (`fan_out`); 1 runs them here, one after the other
+             scheduler=None, # a Dask scheduler address ('tcp://host:8786'), `distributed.Client` or cluster to run the draws on
+             threads:int|None=None, # torch threads per draw (default: the cores shared by the workers; here: the caller's)
             ) -> Evaluation:
     "Table 3 of the paper for many queries and seeds: every method on the same P, Q and pairs."
     qs = list(QUERIES.index) if queries is None else list(queries.index if isinstance(queries, pd.DataFrame) else [queries] if isinstance(queries, str) else queries)
     for q in qs: parse_query(q)
     cfg = _config(preset)
-    jobs = [(q, s) for q in qs for s in seeds]
-    t0, tables, scores = time.perf_counter(), [], []
-    for q, s in (progress_bar(jobs) if progress else jobs):
-        t, sc = evaluate_query(q, seed=s, preset=cfg, source=source, methods=methods)
-        tables.append(t); scores.append(sc)
+    if bad := [m for m in methods if m not in VARIANTS]: raise ValueError(f"unknown methods {bad}: choose from {', '.join(VARIANTS)}")
+    draws = [(q, s, cfg, source, tuple(methods)) for q in qs for s in seeds]  # evaluate_query's arguments, one draw each
+    t0 = time.perf_counter()
+    out = fan_out(evaluate_query, draws, jobs=jobs, scheduler=scheduler, threads=threads, progress=progress)
+    tables, scores = [t for t, _ in out], [sc for _, sc in out]
     name = preset if isinstance(preset, str) else 'custom'
     return Evaluation(pd.concat(tables, ignore_index=True), pd.concat(scores, ignore_index=True), name, time.perf_counter() - t0)
