@@ -24,11 +24,12 @@ __all__ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', '
            'selection_metrics', 'precision_at_size', 'pr_curve', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance',
            'cnn_relevance', 'cross_fit_cnn', 'QueryConfig', 'PRESETS', 'METHODS', 'get_sets', 'pair_sets',
            'train_pwscae', 'cluster_differences', 'learn_relevance', 'rank_and_measure', 'PairClusters', 'Relevance',
-           'priors_from', 'DivergedError', 'check_finite', 'QueryResult', 'train_query', 'load_result', 'PICTURES',
-           'save_pictures', 'write_report', 'Unavailable', 'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS',
-           'EVAL_METHODS', 'explore', 'RankingExplorer', 'ATTRIBUTIONS', 'attribute', 'explain_result',
-           'relevance_module', 'cue_share', 'overlay', 'Explanation', 'filter_images', 'plot_filters', 'reconstruct',
-           'plot_reconstructions', 'level_differences', 'plot_pair_differences', 'example_pairs', 'plot_example_pairs']
+           'priors_from', 'DivergedError', 'check_finite', 'fan_out', 'DASK_TIMEOUT', 'run_batch', 'COLUMNS', 'BATCH',
+           'RESULTS', 'QueryResult', 'train_query', 'load_result', 'PICTURES', 'save_pictures', 'write_report',
+           'Unavailable', 'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS', 'explore',
+           'RankingExplorer', 'ATTRIBUTIONS', 'attribute', 'explain_result', 'relevance_module', 'cue_share', 'overlay',
+           'Explanation', 'filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions', 'level_differences',
+           'plot_pair_differences', 'example_pairs', 'plot_example_pairs']
 
 # %% ../nbs/99_api.ipynb #15fc40c9
 __version__ = "0.1.0"
@@ -50,10 +51,12 @@ _API = {  # public name -> module that defines it
     'rank': ['relevance_scores', 'pq_scores', 'UUClassifier', 'estimate_priors', 'visual_rank', 'rank_images',
              'ranking_metrics', 'selection_metrics', 'precision_at_size', 'pr_curve'],
     'relevance': ['RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_relevance', 'cross_fit_cnn'],
+    'parallel': ['fan_out', 'DASK_TIMEOUT'],
     'stages': ['QueryConfig', 'PRESETS', 'METHODS', 'get_sets', 'pair_sets', 'train_pwscae', 'cluster_differences', 'learn_relevance',
                'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from', 'DivergedError', 'check_finite'],
     'query': ['QueryResult', 'train_query', 'load_result'],
     'report': ['PICTURES', 'save_pictures', 'write_report', 'Unavailable'],
+    'batch': ['run_batch', 'COLUMNS', 'BATCH', 'RESULTS'],
     'evaluation': ['evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS'],
     'explorer': ['explore', 'RankingExplorer'],
     'explain': ['ATTRIBUTIONS', 'attribute', 'explain_result', 'relevance_module', 'cue_share', 'overlay', 'Explanation'],
@@ -86,6 +89,7 @@ _all_ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', 'fr
          'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_relevance', 'cross_fit_cnn',
          'QueryConfig', 'PRESETS', 'METHODS', 'get_sets', 'pair_sets', 'train_pwscae', 'cluster_differences', 'learn_relevance',
          'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from', 'DivergedError', 'check_finite',
+         'fan_out', 'DASK_TIMEOUT', 'run_batch', 'COLUMNS', 'BATCH', 'RESULTS',
          'QueryResult', 'train_query', 'load_result', 'PICTURES', 'save_pictures', 'write_report', 'Unavailable',
          'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS', 'explore', 'RankingExplorer',
          'ATTRIBUTIONS', 'attribute', 'explain_result', 'relevance_module', 'cue_share', 'overlay', 'Explanation',

@@ -1,4 +1,4 @@
-"""`pwscae data`, `pwscae run` and `pwscae bench`: the console script, its subcommands and what they write.
+"""`pwscae data`, `pwscae run`, `pwscae bench` and `pwscae batch`: the console script, its subcommands and what they write.
 
 Docs: https://pwscae.github.io/pwscae/cli.html.md"""
 
@@ -16,7 +16,7 @@ from .files import check_out, atomic_folder
 # `pwscae --help`, `pwscae run --help`, argument errors and the output folder's check answer without loading them
 
 # %% auto #0
-__all__ = ['COMMANDS', 'save_images', 'write_pseudo_sets', 'data', 'run', 'bench', 'CLIError', 'main']
+__all__ = ['COMMANDS', 'save_images', 'write_pseudo_sets', 'data', 'run', 'bench', 'batch', 'CLIError', 'main']
 
 # %% ../nbs/13_cli.ipynb #d0ca3f79
 def save_images(images, # an `ImageSet`: the images to write
@@ -138,6 +138,9 @@ def bench(queries:str=None, # comma-separated queries, e.g. "happy dog,clear sky
           methods:str=None, # comma-separated methods of the table (default: all but the cnn_scratch ablation)
           out:str='runs/bench', # output folder: must be new or empty, unless --overwrite
           overwrite:store_true=False, # replace the output folder if it holds an earlier evaluation
+          jobs:int=1, # local processes the draws fan out to; each gets the cores shared out (1: one after the other, here)
+          scheduler:str=None, # a Dask scheduler address to run the draws on, e.g. tcp://10.0.0.5:8786 (pip install "pwscae[cluster]")
+          threads:int=None, # torch threads per draw (default: the cores shared by the workers)
           quiet:store_true=False, # no progress bar
          ):
     "Run the paper's evaluation (Table 3) for many queries and seeds, with every baseline, and write the tables."
@@ -146,14 +149,39 @@ def bench(queries:str=None, # comma-separated queries, e.g. "happy dog,clear sky
     if not sds: raise CLIError("--seeds is empty: give comma-separated integers, e.g. 0,1,2")
     check_out(out, overwrite)  # before any work
     from pwscae.evaluation import evaluate, EVAL_METHODS
-    ev = evaluate(_csv(queries), seeds=tuple(sds), preset=preset, methods=tuple(_csv(methods) or EVAL_METHODS), progress=not quiet)
+    ev = evaluate(_csv(queries), seeds=tuple(sds), preset=preset, methods=tuple(_csv(methods) or EVAL_METHODS),
+                  progress=not quiet, jobs=jobs, scheduler=scheduler, threads=threads)
     d = ev.save(out, overwrite)
     print(ev.summary().to_string())
     print(f"\nmean lift over Ratio A:\n{ev.mean_lift().round(3).to_string()}\n{ev!r}; wrote {d}")
     return ev
 
+# %% ../nbs/13_cli.ipynb #4d0ea540
+def batch(queries:str=None, # comma-separated queries, or a CSV of query,relevant_dir,irrelevant_dir (default: Table 1's ten, or every ANP of --vso)
+          out:str='runs/batch', # the batch's folder: a result folder per query and results.csv; an earlier batch there is resumed
+          vso:str=None, # a VSO folder to draw P and Q from instead of the embedded world
+          preset:str='full', # the options of every run: smoke (seconds), fast, or full (the defaults of pwscae run)
+          seed:int=None, # seed of every run (default: the preset's, 0)
+          device:str=None, # where the networks train: auto, cpu, cuda, cuda:1 or mps (default: auto)
+          jobs:int=1, # local processes running queries at once (1: one after the other, here)
+          scheduler:str=None, # a Dask scheduler address to run the queries on, e.g. tcp://10.0.0.5:8786 (pip install "pwscae[cluster]")
+          threads:int=None, # torch threads per query (default: the cores shared by the workers)
+          no_plots:store_true=False, # skip each result's pictures and report.html
+          quiet:store_true=False, # no progress bar
+         ):
+    "Run the method for many queries, one result folder each and one merged table, resuming an earlier batch."
+    from pwscae.stages import PRESETS
+    from pwscae.batch import run_batch
+    if preset not in PRESETS: raise CLIError(f"--preset {preset!r}: choose one of {', '.join(PRESETS)}")
+    cfg = PRESETS[preset] if device is None else PRESETS[preset].update(device=device)
+    t = run_batch(queries, out, vso=vso, preset=cfg, seed=seed, jobs=jobs, scheduler=scheduler, threads=threads,
+                  plots=not no_plots, progress=not quiet)
+    print(t[['query', 'status', 'precision', 'recall', 'lift', 'seconds']].round(3).to_string(index=False))
+    print(f"{(t.status != 'failed').sum()} of {len(t)} queries done; wrote {Path(out)/'results.csv'}")
+    return t
+
 # %% ../nbs/13_cli.ipynb #55668391
-COMMANDS = {'data': data, 'run': run, 'bench': bench}
+COMMANDS = {'data': data, 'run': run, 'bench': bench, 'batch': batch}
 
 class CLIError(Exception):
     "A bad command-line input: printed as one line, exit code 2."
