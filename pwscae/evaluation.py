@@ -16,7 +16,6 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
-from fastprogress.fastprogress import progress_bar
 from sklearn.metrics import average_precision_score, roc_auc_score
 
 from .core import QUERIES, parse_query, atomic_folder
