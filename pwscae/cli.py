@@ -68,11 +68,12 @@ def data(query:str, # the adjective–noun query, e.g. "happy dog"
          vso:str=None, # a VSO folder (…/bi_concepts1553/<adj>_<noun>/) to draw from instead of the embedded world
          size:int=100, # image side in pixels
          seed:int=0, # random seed of the draw
+         confound:str=None, # set-specific nuisances added to P and Q (the confounded protocol): all, or kinds such as framing,style
         ):
     "Build the pseudo-relevant set P and pseudo-irrelevant set Q of a query and write them as image folders."
     check_out(out, overwrite)  # before any work
     from pwscae.protocol import pseudo_sets
-    ps = pseudo_sets(query, source=_source(vso), m=m, ratio_a=ratio_a, ratio_b=ratio_b, seed=seed, size=size)
+    ps = pseudo_sets(query, source=_source(vso), m=m, ratio_a=ratio_a, ratio_b=ratio_b, seed=seed, size=size, confound=confound)
     truth = write_pseudo_sets(ps, out, overwrite)
     s = truth.groupby('set').relevant.agg(['size', 'sum', 'mean']).rename(columns={'size': 'images', 'sum': 'relevant', 'mean': 'share'})
     print(f"{ps.query!r}: wrote P/ and Q/ ({m} images each), truth.csv and contact_sheet.png to {out}")
@@ -113,6 +114,7 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
         denoise:float=None, # std of the Gaussian corruption of the denoising auto-encoder (default: 0, off)
         relevance_epochs:int=None, # epochs per fold of the cnn relevance function (default: 8)
         device:str=None, # where the networks train: auto (CUDA, else Apple MPS, else CPU), cpu, cuda, cuda:1 or mps (default: auto)
+        confound:str=None, # evaluation only: set-specific nuisances added to drawn P and Q (all, or kinds such as framing,style)
         quiet:store_true=False, # print only the summary
        ):
     "Find the truly relevant images of a query and rank all images: pairs, PW-SCAE, clusters, relevance function."
@@ -120,7 +122,7 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
     check_out(out, overwrite)  # first and light: a bad output folder fails at once, never after training
     cfg = _run_config(dict(m=m, seed=seed, ratio_a=ratio_a, ratio_b=ratio_b, method=method, pairing=pairing, pairs_per_image=pairs_per_image,
                            n_clusters=n_clusters, level_epochs=level_epochs, finetune_epochs=finetune_epochs, lr=lr, denoise=denoise,
-                           relevance_epochs=relevance_epochs, device=device))
+                           relevance_epochs=relevance_epochs, device=device, confound=confound))
     from pwscae.query import train_query
     res = train_query(query, relevant=relevant, irrelevant=irrelevant, source=_source(vso), cfg=cfg, progress=not quiet)
     d = res.save(out, overwrite=overwrite)
@@ -141,6 +143,7 @@ def bench(queries:str=None, # comma-separated queries, e.g. "happy dog,clear sky
           jobs:int=1, # local processes the draws fan out to; each gets the cores shared out (1: one after the other, here)
           scheduler:str=None, # a Dask scheduler address to run the draws on, e.g. tcp://10.0.0.5:8786 (pip install "pwscae[cluster]")
           threads:int=None, # torch threads per draw (default: the cores shared by the workers)
+          confound:str=None, # the confounded protocol: set-specific nuisances in P and Q (all, or kinds such as framing,style)
           quiet:store_true=False, # no progress bar
          ):
     "Run the paper's evaluation (Table 3) for many queries and seeds, with every baseline, and write the tables."
@@ -150,7 +153,7 @@ def bench(queries:str=None, # comma-separated queries, e.g. "happy dog,clear sky
     check_out(out, overwrite)  # before any work
     from pwscae.evaluation import evaluate, EVAL_METHODS
     ev = evaluate(_csv(queries), seeds=tuple(sds), preset=preset, methods=tuple(_csv(methods) or EVAL_METHODS),
-                  progress=not quiet, jobs=jobs, scheduler=scheduler, threads=threads)
+                  progress=not quiet, jobs=jobs, scheduler=scheduler, threads=threads, confound=confound)
     d = ev.save(out, overwrite)
     print(ev.summary().to_string())
     print(f"\nmean lift over Ratio A:\n{ev.mean_lift().round(3).to_string()}\n{ev!r}; wrote {d}")

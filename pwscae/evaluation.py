@@ -90,7 +90,7 @@ class Evaluation:
     scores: pd.DataFrame  # per-image scores of P per method, with query, seed, truth
     preset: str  # the preset's name, or 'custom'
     seconds: float  # wall time of the run
-
+    confound: str|None = None  # the protocol's set-specific nuisances (`pseudo_sets`); None: Table 1's plain protocol
 
     def summary(self, metric:str='precision', # column of `table` to summarise
                ) -> pd.DataFrame:
@@ -109,7 +109,11 @@ class Evaluation:
 
     def __repr__(self):
         n = self.table.groupby(['query', 'seed']).ngroups
-        return f"Evaluation({n} draws, {self.table.method.nunique()} methods, {self.preset} preset, {self.seconds/60:.1f} min)"
+        return (f"Evaluation({n} draws, {self.table.method.nunique()} methods, {self.preset} preset, {self.protocol} protocol, "
+                f"{self.seconds/60:.1f} min)")
+
+    @property
+    def protocol(self) -> str: return f"confounded ({self.confound})" if self.confound else 'plain'
 
 # %% ../nbs/12_evaluation.ipynb #0c35c84b
 @patch
@@ -161,10 +165,10 @@ def save(self:Evaluation, folder:str|Path, # folder to write; it must be new or 
 
 @patch
 def _write(self:Evaluation, out:Path):
-    (out/'meta.json').write_text(json.dumps(dict(preset=self.preset, seconds=self.seconds), indent=1))
+    (out/'meta.json').write_text(json.dumps(dict(preset=self.preset, seconds=self.seconds, confound=self.confound), indent=1))
     self.table.to_csv(out/'table.csv', index=False); self.scores.to_csv(out/'scores.csv', index=False)
     self.summary().to_csv(out/'summary.csv')
-    (out/'summary.md').write_text(f"Selected-set precision, mean ± std over seeds ({self.preset} preset, {self.seconds/60:.1f} min)\n\n"
+    (out/'summary.md').write_text(f"Selected-set precision, mean ± std over seeds ({self.preset} preset, {self.protocol} protocol, {self.seconds/60:.1f} min)\n\n"
                                   + self.to_markdown() + '\n\nMean lift over Ratio A:\n\n' + self.mean_lift().round(3).to_string() + '\n')
     ax = self.plot(); ax.figure.savefig(out/'precision.png', dpi=90, bbox_inches='tight'); plt.close(ax.figure)
 
@@ -175,7 +179,7 @@ def load(cls:Evaluation, folder:str|Path, # a folder written by `save` (or `pwsc
     d = Path(folder)
     if not (d/'table.csv').is_file(): raise FileNotFoundError(f"{str(d)!r} holds no evaluation (no table.csv): write one with pwscae bench --out")
     meta = json.loads((d/'meta.json').read_text()) if (d/'meta.json').is_file() else dict(preset='unknown', seconds=float('nan'))
-    return cls(pd.read_csv(d/'table.csv'), pd.read_csv(d/'scores.csv'), meta['preset'], meta['seconds'])
+    return cls(pd.read_csv(d/'table.csv'), pd.read_csv(d/'scores.csv'), meta['preset'], meta['seconds'], meta.get('confound'))
 
 # %% ../nbs/12_evaluation.ipynb #e9dbf99b
 def evaluate(queries=None, # query names, or a DataFrame indexed by query like `QUERIES`; all ten of Table 1 when None
@@ -187,15 +191,17 @@ def evaluate(queries=None, # query names, or a DataFrame indexed by query like `
              jobs:int=1, # local processes the draws fan out to (`fan_out`); 1 runs them here, one after the other
              scheduler=None, # a Dask scheduler address ('tcp://host:8786'), `distributed.Client` or cluster to run the draws on
              threads:int|None=None, # torch threads per draw (default: the cores shared by the workers; here: the caller's)
+             confound:str|None=None, # the confounded protocol: set-specific nuisances ('all', 'framing,style', …); the preset's (none) when None
             ) -> Evaluation:
     "Table 3 of the paper for many queries and seeds: every method on the same P, Q and pairs."
     qs = list(QUERIES.index) if queries is None else list(queries.index if isinstance(queries, pd.DataFrame) else [queries] if isinstance(queries, str) else queries)
     for q in qs: parse_query(q)
     cfg = _config(preset)
+    if confound is not None: cfg = cfg.update(confound=confound)  # checked here, before any draw
     if bad := [m for m in methods if m not in VARIANTS]: raise ValueError(f"unknown methods {bad}: choose from {', '.join(VARIANTS)}")
     draws = [(q, s, cfg, source, tuple(methods)) for q in qs for s in seeds]  # evaluate_query's arguments, one draw each
     t0 = time.perf_counter()
     out = fan_out(evaluate_query, draws, jobs=jobs, scheduler=scheduler, threads=threads, progress=progress)
     tables, scores = [t for t, _ in out], [sc for _, sc in out]
     name = preset if isinstance(preset, str) else 'custom'
-    return Evaluation(pd.concat(tables, ignore_index=True), pd.concat(scores, ignore_index=True), name, time.perf_counter() - t0)
+    return Evaluation(pd.concat(tables, ignore_index=True), pd.concat(scores, ignore_index=True), name, time.perf_counter() - t0, cfg.confound)

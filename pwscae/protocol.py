@@ -12,6 +12,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 import torch
+import torchvision.transforms.v2.functional as TF
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
 
@@ -19,7 +20,7 @@ from .core import QUERIES, NEAR_SYNONYMS, ImageSet, parse_query, show_grid, fram
 from .synth import SynthANP
 
 # %% auto #0
-__all__ = ['PseudoSets', 'anp_pools', 'pseudo_sets']
+__all__ = ['CONFOUNDS', 'CONFOUND_P', 'NUISANCES', 'PseudoSets', 'anp_pools', 'parse_confound', 'pseudo_sets']
 
 # %% ../nbs/03_protocol.ipynb #2e7de298
 @dataclass
@@ -35,6 +36,7 @@ class PseudoSets:
     seed: int = 0  # sampling seed
     irrelevant_anps: list = field(default_factory=list)  # ANPs the truly irrelevant images came from
     excluded: list = field(default_factory=list)  # near-synonym ANPs left out
+    confound: dict = field(default_factory=dict)  # {kind: (chance in P, chance in Q)} of the set-specific nuisances added (evaluation only)
 
     @property
     def has_truth(self) -> bool: return self.truth is not None
@@ -61,8 +63,12 @@ def summary(self:PseudoSets) -> pd.DataFrame:
     "Counts per set: images, truly relevant, truly irrelevant, precision (share relevant); images only without truth."
     if self.truth is None: return pd.DataFrame({'images': [len(self.P), len(self.Q)]}, index=['P', 'Q'])
     g = self.truth.groupby('set').relevant
-    return pd.DataFrame({'images': g.size(), 'relevant': g.sum(), 'irrelevant': g.size() - g.sum(),
-                         'precision': g.mean().round(3)}).rename_axis(None)
+    s = pd.DataFrame({'images': g.size(), 'relevant': g.sum(), 'irrelevant': g.size() - g.sum(), 'precision': g.mean().round(3)})
+    if self.confound: s['with_nuisance'] = self.truth.groupby('set').nuisance.apply(lambda v: (v != '').mean()).round(3)
+    return s.rename_axis(None)
+
+def _confound_text(conf:dict) -> str:
+    return ('; confounded: ' + ', '.join(f"{k} (P {p:g}, Q {q:g})" for k, (p, q) in conf.items())) if conf else ''
 
 @patch
 def __repr__(self:PseudoSets):
@@ -71,14 +77,14 @@ def __repr__(self:PseudoSets):
     part = lambda k: f"{k} {s.loc[k, 'images']} images ({s.loc[k, 'relevant']} relevant, {s.loc[k, 'precision']:.3f})"
     ex = f"; excluded {', '.join(self.excluded)}" if self.excluded else ''
     return (f"PseudoSets({self.query!r}, seed={self.seed}): {part('P')}, {part('Q')}; "
-            f"irrelevant from {', '.join(self.irrelevant_anps)}{ex}")
+            f"irrelevant from {', '.join(self.irrelevant_anps)}{ex}{_confound_text(self.confound)}")
 
 @patch
 def _repr_html_(self:PseudoSets):
     if self.truth is None: return f"<b>PseudoSets</b> for <i>{self.query}</i> (truth unknown)" + self.summary().to_html()
     ex = f"; excluded: {', '.join(self.excluded)}" if self.excluded else ''
     return (f"<b>PseudoSets</b> for <i>{self.query}</i> ({self.anp}, seed {self.seed}; Ratio A {self.ratio_a}, "
-            f"Ratio B {self.ratio_b}); irrelevant from: {', '.join(self.irrelevant_anps)}{ex}"
+            f"Ratio B {self.ratio_b}); irrelevant from: {', '.join(self.irrelevant_anps)}{ex}{_confound_text(self.confound)}"
             + self.summary().to_html())
 
 # %% ../nbs/03_protocol.ipynb #b0f772e4
@@ -129,6 +135,69 @@ def anp_pools(anps:pd.DataFrame, # a source's ANP table: anp, adjective, noun, n
                          if len(others) else '') + ": truly irrelevant images are images of the other adjectives of the noun")
     return anps[anps.anp == anp].reset_index(drop=True), pool, [e for e in excluded if e in set(others.anp)]
 
+# %% ../nbs/03_protocol.ipynb #7918a243
+CONFOUNDS = ('framing', 'style', 'vignette', 'watermark')  # kinds of set-specific nuisance, applied in this order
+CONFOUND_P = (0.7, 0.1)  # default chance that a nuisance marks an image of P, of Q
+
+def _framing(x:torch.Tensor) -> torch.Tensor:
+    "A tighter framing: the central 70% of each image, resized back (the object fills more of the frame)."
+    h, w = x.shape[-2:]; ch, cw = max(1, round(.7 * h)), max(1, round(.7 * w))
+    return TF.resized_crop(x, (h - ch) // 2, (w - cw) // 2, ch, cw, [h, w], antialias=True)
+
+def _style(x:torch.Tensor) -> torch.Tensor:
+    "A photographer's grade: faded colours, more contrast, a warm cast."
+    x = TF.adjust_contrast(TF.adjust_saturation(x, .55), 1.3)
+    return (x * x.new_tensor([1.08, 1., .82])[:, None, None]).clamp(0, 1)
+
+def _vignette(x:torch.Tensor) -> torch.Tensor:
+    "A lens vignette: corners darkened by up to 55%."
+    h, w = x.shape[-2:]
+    yy, xx = torch.meshgrid(torch.linspace(-1, 1, h), torch.linspace(-1, 1, w), indexing='ij')
+    return x * (1 - .55 * ((xx ** 2 + yy ** 2) / 2) ** 1.5).to(x)
+
+def _watermark(x:torch.Tensor) -> torch.Tensor:
+    "A stock-photo watermark: a translucent striped badge in the lower right corner."
+    h, w = x.shape[-2:]; pad = max(1, h // 25)
+    y0, x0 = int(.8 * h), int(.55 * w); bh, bw = max(1, h - pad - y0), max(1, w - pad - x0)
+    yy, xx = torch.meshgrid(torch.arange(bh), torch.arange(bw), indexing='ij')
+    alpha = (.35 + .3 * (((xx + yy) // pad) % 2)).to(x)  # (bh, bw) diagonal stripes
+    out = x.clone(); box = out[..., y0:y0 + bh, x0:x0 + bw]
+    out[..., y0:y0 + bh, x0:x0 + bw] = box * (1 - alpha) + alpha
+    return out
+
+NUISANCES = {'framing': _framing, 'style': _style, 'vignette': _vignette, 'watermark': _watermark}
+
+# %% ../nbs/03_protocol.ipynb #ec5ce4de
+def parse_confound(confound, # None or 'none' (no nuisance), 'all', kinds ('framing,style' or a list), or {kind: (chance in P, chance in Q)}
+                  ) -> dict:
+    "`{kind: (chance in P, chance in Q)}` in the order of `CONFOUNDS` from what a user writes."
+    if confound is None or (isinstance(confound, str) and confound.strip().lower() in ('', 'none')): return {}
+    if isinstance(confound, dict): items = list(confound.items())
+    else:
+        kinds = [k.strip() for k in confound.split(',')] if isinstance(confound, str) else list(confound)
+        items = [(k, CONFOUND_P) for k in (CONFOUNDS if kinds == ['all'] else kinds) if k]
+    out = {}
+    for k, p in items:
+        if k not in NUISANCES: raise ValueError(f"confound: unknown kind {k!r}; choose from {', '.join(CONFOUNDS)}, 'all' or 'none'")
+        try: pp, pq = (float(v) for v in p)
+        except (TypeError, ValueError): raise ValueError(f"confound[{k!r}]={p!r}: give its chances in P and in Q, e.g. (0.7, 0.1)") from None
+        if not (0 <= pp <= 1 and 0 <= pq <= 1): raise ValueError(f"confound[{k!r}]={p!r}: chances must be in [0, 1]")
+        out[k] = (pp, pq)
+    return {k: out[k] for k in CONFOUNDS if k in out}
+
+def _add_nuisances(x:torch.Tensor, # (m, 3, h, w) images of one set, changed in place
+                   which:str, # 'P' or 'Q': which chance applies
+                   conf:dict, # `parse_confound`'s output
+                   rng, # numpy Generator of the nuisances (not the draw's: the same seed draws the same images)
+                  ) -> list:
+    "Add each nuisance to each image at its set's chance, independently of relevance; the kinds per image ('framing+style')."
+    marks = [[] for _ in range(len(x))]
+    for k, (pp, pq) in conf.items():
+        hit = np.flatnonzero(rng.random(len(x)) < (pp if which == 'P' else pq))
+        if len(hit): x[hit] = NUISANCES[k](x[hit])
+        for i in hit: marks[i].append(k)
+    return ['+'.join(k) for k in marks]
+
 # %% ../nbs/03_protocol.ipynb #6bfed1b4
 def pseudo_sets(query:str, # "adjective noun", e.g. 'happy dog' (or VSO spelling 'happy_dog')
                 source=None, # where images come from: `.anps` + `.load(anp, idxs, size)`; `SynthANP(seed=0)` when None
@@ -138,6 +207,7 @@ def pseudo_sets(query:str, # "adjective noun", e.g. 'happy dog' (or VSO spelling
                 seed:int=0, # sampling seed: same seed, same sets
                 size:int=100, # image side in pixels (the paper used 100×100)
                 exclude:Sequence[str]|None=None, # ANPs left out of the truly irrelevant images; `NEAR_SYNONYMS[anp]` when None
+                confound=None, # set-specific nuisances (`parse_confound`): 'all', kinds such as 'framing,style', or None
                ) -> PseudoSets:
     "Build the paper's pseudo-relevant set P and pseudo-irrelevant set Q for `query` from labelled ANP images (§4)."
     adj, noun, anp = parse_query(query)
@@ -150,10 +220,11 @@ def pseudo_sets(query:str, # "adjective noun", e.g. 'happy dog' (or VSO spelling
     for nm, r in (('ratio_a', ratio_a), ('ratio_b', ratio_b)):
         if not (isinstance(r, (int, float, np.floating)) and 0 <= r <= 1):
             raise ValueError(f"{nm} must be a share in [0, 1], got {r!r}")
+    conf = parse_confound(confound)  # checked before any image is drawn
     source = SynthANP(seed=0, size=size) if source is None else source
     rel, pool, excluded = anp_pools(source.anps, query, exclude)
     rp, rq = _n_relevant(m, ratio_a), _n_relevant(m, ratio_b)
-    rng = np.random.default_rng(seed)
+    rng, crng = np.random.default_rng(seed), np.random.default_rng([seed, 1])  # the draw's stream, the nuisances' stream
     xr, idr, ar = _draw(source, rel, rp + rq, rng, size, f"truly relevant images (m={m}, ratio_a={ratio_a}, ratio_b={ratio_b})")
     xi, idi, ai = _draw(source, pool, 2 * m - rp - rq, rng, size, f"truly irrelevant images (m={m})")
     sets, rows = {}, []
@@ -162,12 +233,14 @@ def pseudo_sets(query:str, # "adjective noun", e.g. 'happy dog' (or VSO spelling
         src = idr[r0:r1] + idi[i0:i1]; a = ar[r0:r1] + ai[i0:i1]
         relevant = [True] * (r1 - r0) + [False] * (i1 - i0)
         order = rng.permutation(m)
-        w = max(3, len(str(m - 1)))
-        sets[name] = ImageSet(x[order], [f'{name}/{p:0{w}d}' for p in range(m)], name)
-        rows += [(name, p, src[o], a[o], relevant[o]) for p, o in enumerate(order)]
-    truth = pd.DataFrame(rows, columns=['set', 'pos', 'id', 'anp', 'relevant'])
+        w, x = max(3, len(str(m - 1))), x[order]
+        marks = _add_nuisances(x, name, conf, crng) if conf else [''] * m
+        sets[name] = ImageSet(x, [f'{name}/{p:0{w}d}' for p in range(m)], name)
+        rows += [(name, p, src[o], a[o], relevant[o], marks[p]) for p, o in enumerate(order)]
+    truth = pd.DataFrame(rows, columns=['set', 'pos', 'id', 'anp', 'relevant', 'nuisance'])
+    if not conf: truth = truth.drop(columns='nuisance')
     return PseudoSets(sets['P'], sets['Q'], truth, query, anp, ratio_a, ratio_b, seed,
-                      irrelevant_anps=pool.anp.tolist(), excluded=excluded)
+                      irrelevant_anps=pool.anp.tolist(), excluded=excluded, confound=conf)
 
 # %% ../nbs/03_protocol.ipynb #386acfcd
 @patch

@@ -13,6 +13,8 @@ from fastcore.basics import patch
 import pandas as pd
 import matplotlib.pyplot as plt
 from scipy.optimize import minimize
+from scipy.sparse import diags, issparse
+import sklearn
 from scipy.special import expit
 from sklearn.base import BaseEstimator
 from sklearn.linear_model import LogisticRegression
@@ -26,8 +28,8 @@ from sklearn.preprocessing import StandardScaler
 from .core import flatten_features
 
 # %% auto #0
-__all__ = ['selection_metrics', 'precision_at_size', 'relevance_scores', 'pq_scores', 'UUClassifier', 'estimate_priors',
-           'visual_rank', 'rank_images', 'ranking_metrics', 'pr_curve']
+__all__ = ['DENSE_MAX', 'SPARSE_K', 'selection_metrics', 'precision_at_size', 'relevance_scores', 'pq_scores', 'UUClassifier',
+           'estimate_priors', 'visual_rank', 'rank_images', 'ranking_metrics', 'pr_curve']
 
 # %% ../nbs/08_rank.ipynb #486f3326
 def selection_metrics(selected_positions, # positions in P of the images selected as truly relevant
@@ -202,9 +204,19 @@ def estimate_priors(XP, # (n_P, ...) features of P
     return _priors_from_regions(s, fromP, float(np.clip(pi / 2, 0.05, 0.4)), float(np.clip((1 - pi) / 2, 0.05, 0.4)))
 
 # %% ../nbs/08_rank.ipynb #9e4a32f5
+DENSE_MAX = 3000  # images up to which `visual_rank` builds the dense n×n graph; past it, each image's `SPARSE_K` nearest neighbours
+SPARSE_K = 20  # neighbours per image of the sparse graph (n_neighbors='auto' past DENSE_MAX images)
+
+def _knn_similarity(X:np.ndarray, k:int, sim:str, gamma:float|None):
+    "Sparse (n, n) similarities on the union of each image's k nearest neighbours: no dense n×n matrix."
+    with sklearn.config_context(working_memory=32):  # MiB per chunk of the neighbour search's distance matrix
+        A = kneighbors_graph(X, k, metric='cosine' if sim == 'cosine' else 'euclidean', mode='distance')
+    A.data = np.clip(1 - A.data, 0, None) if sim == 'cosine' else np.exp(-(gamma or 1 / X.shape[1]) * A.data ** 2)
+    return A.maximum(A.T).tocsc()  # symmetrised: an edge where either image is among the other's neighbours
+
 def visual_rank(feats, # (n, ...) image features, or an (n, n) similarity matrix when sim='precomputed'
                 damping:float=0.85, # PageRank damping factor d
-                n_neighbors:int|None=None, # keep each image's n_neighbors nearest neighbours (symmetrised); dense graph when None
+                n_neighbors:int|str|None='auto', # each image's nearest neighbours kept (symmetrised); None: dense; 'auto': dense up to `DENSE_MAX` images, else `SPARSE_K`
                 tol:float=1e-8, # stop when the L1 change of the rank vector is below this
                 max_iter:int=200, # power-iteration limit
                 sim:str='cosine', # 'cosine' (clipped at 0), 'rbf' (Gaussian kernel) or 'precomputed'
@@ -212,25 +224,31 @@ def visual_rank(feats, # (n, ...) image features, or an (n, n) similarity matrix
                ) -> np.ndarray:
     "VisualRank: PageRank over the non-negative image-similarity graph, by power iteration; sums to 1."
     if not 0 <= damping < 1: raise ValueError(f"damping must be in [0, 1), got {damping}")
+    if sim not in ('cosine', 'rbf', 'precomputed'): raise ValueError(f"unknown sim {sim!r}: use 'cosine', 'rbf' or 'precomputed'")
     X = flatten_features(feats); n = len(X)
-    if sim == 'cosine': S = np.clip(cosine_similarity(X), 0, None)
-    elif sim == 'rbf': S = rbf_kernel(X, gamma=gamma)
-    elif sim == 'precomputed':
-        if X.shape != (n, n): raise ValueError(f"sim='precomputed' needs an (n, n) matrix, got shape {X.shape}")
-        if (X < 0).any(): raise ValueError("a precomputed similarity must be non-negative")
-        S = X.copy()
-    else: raise ValueError(f"unknown sim {sim!r}: use 'cosine', 'rbf' or 'precomputed'")
-    np.fill_diagonal(S, 0)
-    if (k := n_neighbors) is not None:
-        if not 1 <= k < n: raise ValueError(f"n_neighbors must be in 1..{n - 1}, got {k}")
-        if sim == 'precomputed': idx = np.argsort(-S, axis=0)[:k]; A = np.zeros_like(S); np.put_along_axis(A, idx, 1, axis=0)
-        else: A = kneighbors_graph(X, k, metric='cosine' if sim == 'cosine' else 'euclidean').toarray()
-        S = S * ((A + A.T) > 0)
-    col = S.sum(0)
-    T = np.where(col > 0, S / np.where(col > 0, col, 1), 1 / n)  # column-stochastic; dangling columns uniform
+    k = n_neighbors if n_neighbors != 'auto' else (None if n <= DENSE_MAX or sim == 'precomputed' else min(SPARSE_K, n - 1))
+    if k is not None and not 1 <= k < n: raise ValueError(f"n_neighbors must be in 1..{n - 1}, got {k}")
+    if k is not None and sim != 'precomputed': S = _knn_similarity(X, k, sim, gamma)  # sparse: memory and time ~ n·k
+    else:
+        if sim == 'cosine': S = np.clip(cosine_similarity(X), 0, None)
+        elif sim == 'rbf': S = rbf_kernel(X, gamma=gamma)
+        else:
+            if X.shape != (n, n): raise ValueError(f"sim='precomputed' needs an (n, n) matrix, got shape {X.shape}")
+            if (X < 0).any(): raise ValueError("a precomputed similarity must be non-negative")
+            S = X.copy()
+        np.fill_diagonal(S, 0)
+        if k is not None: idx = np.argsort(-S, axis=0)[:k]; A = np.zeros_like(S); np.put_along_axis(A, idx, 1, axis=0); S = S * ((A + A.T) > 0)
+    return _pagerank(S, damping, tol, max_iter)
+
+# %% ../nbs/08_rank.ipynb #1d9bf793
+def _pagerank(S, damping:float, tol:float, max_iter:int) -> np.ndarray:
+    "Power iteration of PageRank over the non-negative similarity `S` (dense or scipy sparse); columns with no edge are uniform."
+    n = S.shape[0]; col = np.asarray(S.sum(0)).ravel(); dangling = col == 0
+    if issparse(S): T = S @ diags(np.where(dangling, 0, 1 / np.where(dangling, 1, col)))  # column-stochastic but for dangling columns
+    else: T = np.where(col > 0, S / np.where(col > 0, col, 1), 1 / n)  # column-stochastic; dangling columns uniform
     v = np.full(n, 1 / n)
     for _ in range(max_iter):
-        v_new = damping * T @ v + (1 - damping) / n
+        v_new = damping * (T @ v + (v[dangling].sum() / n if issparse(S) else 0)) + (1 - damping) / n
         if np.abs(v_new - v).sum() < tol: return v_new / v_new.sum()
         v = v_new
     warnings.warn(f"visual_rank did not converge in {max_iter} iterations (tol={tol}); raise max_iter")

@@ -68,6 +68,7 @@ class RelevanceConfig:
     head_channels: int = 32  # channels of the head's conv layer
     init: str = 'pwscae'  # encoder start: 'pwscae' (the trained auto-encoder's encoder, when given) or 'scratch'
     flip: bool = True  # random horizontal flips while training
+    balance: bool = True  # weight the classes inversely to their counts (no change when they are equal, as P and Q of a draw)
 
     def __post_init__(self):
         if self.folds < 2: raise ValueError(f"folds={self.folds}: cross-fitting needs at least 2 folds")
@@ -91,15 +92,22 @@ class CNNRelevance:
     def __repr__(self): return f"CNNRelevance({len(self.models)} folds, {self.n_p} + {len(self.scores) - self.n_p} images scored)"
 
 # %% ../nbs/09_relevance.ipynb #377f39ad
+def _bce(y, cfg:RelevanceConfig, device) -> nn.BCEWithLogitsLoss:
+    "The training loss for labels `y`: with `cfg.balance`, the positives weighted by n_negative / n_positive when the counts differ."
+    n1 = float(np.sum(y)); n0 = len(y) - n1
+    if not cfg.balance or n0 == n1 or n1 == 0: return nn.BCEWithLogitsLoss()
+    return nn.BCEWithLogitsLoss(pos_weight=torch.tensor(n0 / n1, device=device))
+
 def _fit_fold(x, y, xv, yv, net, cfg, seed, progress, device):
     "Train `net` to tell y=1 from y=0 on images `x` with a fastai Learner; (xv, yv), the held-out fold, is its validation set."
     items = lambda xs, ys: [(TensorImage(xi), yi) for xi, yi in zip(xs, torch.as_tensor(ys, dtype=torch.float32))]
     tfms = [Flip(p=0.5)] if cfg.flip else []
     with seeded(seed):  # every draw from torch's generator (fastai's set-up pass, the flips) stays inside: the caller's is left alone
-        train = TfmdDL(items(x, y), bs=cfg.bs, shuffle=True, drop_last=len(x) > cfg.bs, after_batch=tfms, device=device)
+        train = TfmdDL(items(x, y), bs=cfg.bs, shuffle=True, drop_last=len(x) > cfg.bs, after_batch=tfms, device=device,
+                       num_workers=0)  # in-memory tensors: loader processes would only fork and copy batches back
         train.rng.seed(seed)
-        valid = TfmdDL(items(xv, yv), bs=256, device=device)
-        learn = Learner(DataLoaders(train, valid, device=device), net, loss_func=nn.BCEWithLogitsLoss(), opt_func=Adam)
+        valid = TfmdDL(items(xv, yv), bs=256, device=device, num_workers=0)
+        learn = Learner(DataLoaders(train, valid, device=device), net, loss_func=_bce(y, cfg, device), opt_func=Adam)
         if device.type == 'cuda': learn.add_cb(MixedPrecision())  # fp16 on a GPU
         if not progress: learn.remove_cb(ProgressCallback); learn.logger = noop
         torch.manual_seed(seed)  # the training's draws start at the seed, whatever the set-up drew (inside the forked state)

@@ -24,7 +24,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from .data import from_folder, check_folders, check_sets
-from .protocol import PseudoSets, pseudo_sets
+from .protocol import PseudoSets, pseudo_sets, parse_confound
 from .pairs import PAIRINGS, make_pairs, descriptors
 from .model import SCAEConfig, PWSCAE
 from .train import pair_dls, pwscae_learner, fit_pwscae, encode, encode_pairs
@@ -65,6 +65,7 @@ class QueryConfig:
     method: str = 'cnn'  # relevance function: one of `METHODS`
     relevance: RelevanceConfig = field(default_factory=RelevanceConfig)  # training of the 'cnn' relevance function
     device: str = 'auto'  # where the networks train and run: 'auto' (CUDA, else Apple MPS, else CPU), 'cpu', 'cuda', 'cuda:1', 'mps'
+    confound: str|None = None  # evaluation only: set-specific nuisances added to P and Q drawn from a source ('all', 'framing,style', …; `pseudo_sets`)
 
     def __post_init__(self):
         self.level_epochs = tuple(self.level_epochs)
@@ -86,6 +87,9 @@ def _check(self:QueryConfig):
         if getattr(self, k) not in ok: raise bad(f"{k}={getattr(self, k)!r}: choose one of {', '.join(ok)}")
     if not (isinstance(self.device, str) and re.fullmatch(r'auto|cpu|mps|cuda(:\d+)?', self.device)):
         raise bad(f"device={self.device!r}: give 'auto', 'cpu', 'cuda', 'cuda:<index>' or 'mps'")
+    if not (self.confound is None or isinstance(self.confound, str)): raise bad(f"confound={self.confound!r}: give None, 'all' or kinds such as 'framing,style'")
+    try: parse_confound(self.confound)
+    except ValueError as e: raise bad(str(e)) from None
     if self.m is not None and not (_is_int(self.m) and self.m >= 10): raise bad(f"m={self.m!r}: use a whole number of at least 10 images per set")
     if not (_is_int(self.seed) and self.seed >= 0): raise bad(f"seed={self.seed!r}: use a whole number >= 0")
     for k in ('ratio_a', 'ratio_b'):
@@ -135,7 +139,7 @@ def _folder_set(path, name, m, size, seed) -> ImageSet:
     return ImageSet(s.x, [f'{name}/{i}' for i in s.ids], name, s.skipped)
 
 def get_sets(query:str, # the adjective–noun query, e.g. 'happy dog'
-             cfg:QueryConfig|None=None, # `m`, `seed`, `ratio_a`, `ratio_b` and `size` are read
+             cfg:QueryConfig|None=None, # `m`, `seed`, `ratio_a`, `ratio_b`, `size` and `confound` are read
              relevant:str|Path|None=None, # folder of the ANP query's results (P); with `irrelevant`, instead of a source
              irrelevant:str|Path|None=None, # folder of the noun query's results (Q)
              source=None, # a labelled source (`SynthANP`, `VSO`) to draw P and Q from; the embedded world when None
@@ -146,7 +150,10 @@ def get_sets(query:str, # the adjective–noun query, e.g. 'happy dog'
     if (relevant is None) != (irrelevant is None):
         raise ValueError("give both folders: relevant= (results of the adjective-noun query) and irrelevant= (results of the noun query)")
     if relevant is None: return pseudo_sets(query, source=source, m=cfg.m or DEFAULT_M, ratio_a=cfg.ratio_a, ratio_b=cfg.ratio_b,
-                                            seed=cfg.seed, size=cfg.size)
+                                            seed=cfg.seed, size=cfg.size, confound=cfg.confound)
+    if cfg.confound not in (None, 'none', ''):
+        raise ValueError(f"confound={cfg.confound!r} adds nuisances to sets drawn from a labelled source (the evaluation protocol); "
+                         "a user's folders carry their own: leave confound unset")
     if source is not None: raise ValueError("give either folders (relevant=, irrelevant=) or a source=, not both")
     check_folders(relevant, irrelevant)  # one folder given twice, or one inside the other: refused before reading
     P, Q = _folder_set(relevant, 'P', cfg.m, cfg.size, cfg.seed), _folder_set(irrelevant, 'Q', cfg.m, cfg.size, cfg.seed + 1)
