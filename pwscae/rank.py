@@ -211,7 +211,7 @@ def _knn_similarity(X:np.ndarray, k:int, sim:str, gamma:float|None):
     "Sparse (n, n) similarities on the union of each image's k nearest neighbours: no dense n×n matrix."
     with sklearn.config_context(working_memory=32):  # MiB per chunk of the neighbour search's distance matrix
         A = kneighbors_graph(X, k, metric='cosine' if sim == 'cosine' else 'euclidean', mode='distance')
-    A.data = np.clip(1 - A.data, 0, None) if sim == 'cosine' else np.exp(-(gamma or 1 / X.shape[1]) * A.data ** 2)
+    A.data = np.clip(1 - A.data, 0, None) if sim == 'cosine' else np.exp(-(1 / X.shape[1] if gamma is None else gamma) * A.data ** 2)
     return A.maximum(A.T).tocsc()  # symmetrised: an edge where either image is among the other's neighbours
 
 def visual_rank(feats, # (n, ...) image features, or an (n, n) similarity matrix when sim='precomputed'
