@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 from fastprogress.fastprogress import progress_bar
 
 # %% auto #0
-__all__ = ['DASK_TIMEOUT', 'fan_out']
+__all__ = ['DASK_TIMEOUT', 'fan_out', 'nbdev_test_setup']
 
 # %% ../nbs/10a_parallel.ipynb #1d9f5218
 DASK_TIMEOUT = 10  # seconds to wait for a Dask scheduler to answer, and for its first worker to join
@@ -120,3 +120,19 @@ def fan_out(fn:Callable, # the function to run: `fn(*task)`; in other processes 
     if scheduler is not None: return _dask(fn, tasks, scheduler, threads, progress)
     if jobs > 1: return _local(fn, tasks, jobs, threads, progress)
     return _serial(fn, tasks, threads, progress)
+
+# %% ../nbs/10a_parallel.ipynb #80b401a8
+def nbdev_test_setup(cells:list, # every cell nbdev-test will run, notebook after notebook (each cell's `idx_` is its index in its notebook)
+                    ) -> int|None:
+    "nbdev-test's `test_setup` hook: notebooks tested side by side share the cores' torch threads (and start with torch loaded)."
+    import torch  # loaded once here, instead of in each notebook's process (tens of seconds each on a slow disk)
+    from .core import quiet_fastai_import
+    with quiet_fastai_import(): import fastai.learner  # noqa: F401
+    if os.environ.get('OMP_NUM_THREADS'): return None  # the tester chose
+    n_nbs = 1 + sum(b.idx_ <= a.idx_ for a, b in zip(cells, cells[1:]))  # each notebook's cells count up from its start
+    if n_nbs < 2: return None  # one notebook runs in nbdev-test's own process, with every core
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
+    threads = max(1, cpus // min(cpus, 8, n_nbs))  # nbdev-test runs min(cores, 8) notebooks at once
+    torch.set_num_threads(threads)  # the notebooks' processes are forked from this one
+    os.environ['OMP_NUM_THREADS'] = str(threads)  # and the processes they start (`pwscae run` in 13_cli) read it
+    return threads
