@@ -126,7 +126,7 @@ def nbdev_test_setup(cells:list, # every cell nbdev-test will run, notebook afte
                     ) -> int|None:
     "nbdev-test's `test_setup` hook: notebooks tested side by side share the cores' torch threads (and start with torch loaded)."
     import torch  # loaded once here, instead of in each notebook's process (tens of seconds each on a slow disk)
-    from .core import quiet_fastai_import
+    from pwscae.core import quiet_fastai_import
     with quiet_fastai_import(): import fastai.learner  # noqa: F401
     if os.environ.get('OMP_NUM_THREADS'): return None  # the tester chose
     n_nbs = 1 + sum(b.idx_ <= a.idx_ for a, b in zip(cells, cells[1:]))  # each notebook's cells count up from its start
