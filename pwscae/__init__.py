@@ -36,9 +36,10 @@ __version__ = "0.1.0"
 import importlib
 
 _API = {  # public name -> module that defines it
-    'core': ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', 'frame_images', 'stack_sets',
+    'core': ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'show_grid', 'frame_images', 'stack_sets',
              'flatten_features', 'batched', 'seeded', 'interactive', 'quiet_fastai_import', 'get_device', 'module_device'],
     'files': ['check_out', 'atomic_folder'],
+    'names': ['parse_query'],
     'data': ['load_image', 'open_image', 'ImageLoadError', 'from_folder', 'VSO', 'parse_anp_list'],
     'download': ['download_urls', 'url_filename'],
     'draw': ['NOUNS', 'draw_image'],

@@ -12,8 +12,10 @@ from pathlib import Path
 from fastcore.script import anno_parser, store_true
 
 from .files import check_out, atomic_folder
+from .names import parse_query
 # numpy, pandas, matplotlib, torch and the pipeline are imported inside the commands, when the work starts:
-# `pwscae --help`, `pwscae run --help`, argument errors and the output folder's check answer without loading them
+# `pwscae --help`, `pwscae run --help`, argument errors, a query without an adjective and the output folder's check answer
+# without loading them
 
 # %% auto #0
 __all__ = ['COMMANDS', 'save_images', 'write_pseudo_sets', 'data', 'run', 'bench', 'batch', 'CLIError', 'main']
@@ -71,7 +73,7 @@ def data(query:str, # the adjective–noun query, e.g. "happy dog"
          confound:str=None, # set-specific nuisances added to P and Q (the confounded protocol): all, or kinds such as framing,style
         ):
     "Build the pseudo-relevant set P and pseudo-irrelevant set Q of a query and write them as image folders."
-    check_out(out, overwrite)  # before any work
+    parse_query(query); check_out(out, overwrite)  # before any work, and before the heavy imports
     from pwscae.protocol import pseudo_sets
     ps = pseudo_sets(query, source=_source(vso), m=m, ratio_a=ratio_a, ratio_b=ratio_b, seed=seed, size=size, confound=confound)
     truth = write_pseudo_sets(ps, out, overwrite)
@@ -119,7 +121,7 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
        ):
     "Find the truly relevant images of a query and rank all images: pairs, PW-SCAE, clusters, relevance function."
     if vso is not None and relevant is not None: raise CLIError("give either --vso or --relevant/--irrelevant, not both")
-    check_out(out, overwrite)  # first and light: a bad output folder fails at once, never after training
+    parse_query(query); check_out(out, overwrite)  # first and light: a bad query or output folder fails at once, never after training
     cfg = _run_config(dict(m=m, seed=seed, ratio_a=ratio_a, ratio_b=ratio_b, method=method, pairing=pairing, pairs_per_image=pairs_per_image,
                            n_clusters=n_clusters, level_epochs=level_epochs, finetune_epochs=finetune_epochs, lr=lr, denoise=denoise,
                            relevance_epochs=relevance_epochs, device=device, confound=confound))
@@ -150,6 +152,7 @@ def bench(queries:str=None, # comma-separated queries, e.g. "happy dog,clear sky
     try: sds = _csv(seeds, int)
     except ValueError: raise CLIError(f"--seeds {seeds!r}: give comma-separated integers, e.g. 0,1,2")
     if not sds: raise CLIError("--seeds is empty: give comma-separated integers, e.g. 0,1,2")
+    for q in _csv(queries) or []: parse_query(q)
     check_out(out, overwrite)  # before any work
     from pwscae.evaluation import evaluate, EVAL_METHODS
     ev = evaluate(_csv(queries), seeds=tuple(sds), preset=preset, methods=tuple(_csv(methods) or EVAL_METHODS),

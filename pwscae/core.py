@@ -1,4 +1,4 @@
-"""The query table of the paper, query parsing, and `ImageSet`: the in-memory image container every stage passes along.
+"""The query table of the paper and `ImageSet`: the in-memory image container every stage passes along.
 
 Docs: https://pwscae.github.io/pwscae/core.html.md"""
 
@@ -19,10 +19,11 @@ import matplotlib.pyplot as plt
 from torchvision.utils import make_grid
 
 from .files import check_out, atomic_folder  # output folders: defined in 00a_files, importable from core too
+from .names import parse_query  # queries: defined in 00b_names (no heavy imports), importable from core too
 
 # %% auto #0
-__all__ = ['QUERIES', 'NEAR_SYNONYMS', 'parse_query', 'ImageSet', 'show_grid', 'frame_images', 'stack_sets', 'flatten_features',
-           'batched', 'interactive', 'quiet_fastai_import', 'seeded', 'get_device', 'module_device']
+__all__ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'show_grid', 'frame_images', 'stack_sets', 'flatten_features', 'batched',
+           'interactive', 'quiet_fastai_import', 'seeded', 'get_device', 'module_device']
 
 # %% ../nbs/00_core.ipynb #63175d1d
 QUERIES = pd.DataFrame([
@@ -54,18 +55,6 @@ NEAR_SYNONYMS = {
     'fluffy_clouds': ['puffy_clouds', 'soft_clouds'],
     'fresh_flowers': ['new_flowers'],
 }
-
-# %% ../nbs/00_core.ipynb #2219c595
-def parse_query(query:str, # "adjective noun", e.g. "happy dog" or "happy_dog"
-               ) -> tuple[str, str, str]:
-    "Split an ANP query into `(adjective, noun, anp)`, where `anp` is the VSO spelling `adjective_noun`."
-    if not isinstance(query, str): raise TypeError(f"query must be a string like 'happy dog', got {query!r}")
-    q = re.sub(r'\s+', ' ', query.strip().lower())
-    parts = re.split(r'[ _]', q, maxsplit=1)
-    if len(parts) < 2 or not parts[0] or not parts[1]:
-        raise ValueError(f"query {query!r} has no adjective: write it as 'adjective noun', e.g. 'happy dog'")
-    adj, noun = parts[0], parts[1].replace(' ', '_')
-    return adj, noun, f'{adj}_{noun}'
 
 # %% ../nbs/00_core.ipynb #4610df46
 @dataclass
