@@ -1,0 +1,104 @@
+"""FLOPs and achieved GFLOP/s of the relevance stage's network (`RelevanceNet`, 100×100 inputs) against this CPU's conv
+roofline: the rate one large convolution reaches with the same threads.
+
+    MPLBACKEND=Agg python benchmarks/relevance_flops.py [--threads 2] [--steps 6] [--bs 32,64] [--device auto]
+
+Prints, per batch size and memory layout (contiguous NCHW, channels-last), the training steps' images/s
+(forward + backward + Adam), the achieved GFLOP/s (FLOPs counted by torch's FlopCounterMode, forward + backward per
+image) and its share of the roofline; then one real `cross_fit_cnn` at the defaults (200 + 200 images, 2 folds × 8
+epochs) with its FLOPs and GFLOP/s, which adds fastai's loop, the flips, validation and scoring to the bare steps.
+Other processes sharing the CPU lower every figure (the load average is printed): compare rows of one run. On a shared
+machine the time of one step swings by 10× or more (a 1024² matmul at 1 thread measured from 3 to 161 GFLOP/s in one
+loop), so every rate is given twice: from the fastest repeat (what the CPU does when it is ours) and from the median.
+The share of the roofline compares fastest with fastest.
+"""
+import argparse, os, time
+
+import numpy as np
+import torch
+import torch.nn as nn
+from torch.utils.flop_counter import FlopCounterMode
+
+from pwscae.core import get_device
+from pwscae.relevance import RelevanceNet, RelevanceConfig, cross_fit_cnn
+
+
+def flops(fn) -> int:
+    "FLOPs torch counts for `fn()` (a multiply-add is 2)."
+    with FlopCounterMode(display=False) as fc: fn()
+    return fc.get_total_flops()
+
+
+def sync(dev):
+    if dev.type == 'cuda': torch.cuda.synchronize()
+
+
+def roofline(dev, threads, reps=10) -> tuple[float, float]:
+    "(fastest, median) GFLOP/s of a large 3×3 convolution (64 → 64 channels, 32 × 56 × 56), forward, channels-last."
+    conv = nn.Conv2d(64, 64, 3, padding=1).to(dev, memory_format=torch.channels_last)
+    x = torch.randn(32, 64, 56, 56, device=dev).contiguous(memory_format=torch.channels_last)
+    with torch.no_grad():
+        f = flops(lambda: conv(x))
+        conv(x); sync(dev)
+        times = []
+        for _ in range(reps):
+            t = time.perf_counter(); conv(x); sync(dev); times.append(time.perf_counter() - t)
+    return f / min(times) / 1e9, f / float(np.median(times)) / 1e9
+
+
+def train_steps(dev, bs, channels_last, steps) -> tuple[float, float, float]:
+    "(fastest images/s, median images/s, FLOPs per image) of bare training steps of a `RelevanceNet`: forward, BCE, backward, Adam."
+    torch.manual_seed(0)
+    net = RelevanceNet().to(dev)
+    fmt = torch.channels_last if channels_last else torch.contiguous_format
+    net = net.to(memory_format=fmt)
+    opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+    x = torch.rand(bs, 3, 100, 100, device=dev).contiguous(memory_format=fmt)
+    y = (torch.rand(bs, device=dev) < 0.5).float()
+    loss_fn = nn.BCEWithLogitsLoss()
+    def step():
+        loss = loss_fn(net(x), y); opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+    per_image = flops(lambda: loss_fn(net(x), y).backward()) / bs
+    step(); step(); sync(dev)  # warm-up
+    times = []
+    for _ in range(steps):
+        t = time.perf_counter(); step(); sync(dev); times.append(time.perf_counter() - t)
+    return bs / min(times), bs / float(np.median(times)), per_image
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--threads', type=int, default=2); ap.add_argument('--steps', type=int, default=10)
+    ap.add_argument('--bs', default='32,64', help='comma-separated batch sizes')
+    ap.add_argument('--device', default='auto', help='auto (CUDA, else MPS, else CPU), cpu, cuda, mps')
+    ap.add_argument('--no-cross-fit', action='store_true', help='skip the real cross_fit_cnn run')
+    a = ap.parse_args()
+    dev = get_device(a.device); torch.set_num_threads(a.threads)
+    print(f"device {dev}, torch threads {torch.get_num_threads()}, load average {os.getloadavg()[0]:.2f}")
+    roof, roof_med = roofline(dev, a.threads)
+    print(f"conv roofline (64→64, 3×3, 32×56×56, forward): {roof:.1f} GFLOP/s fastest, {roof_med:.1f} median")
+    rows = []
+    for bs in [int(b) for b in a.bs.split(',')]:
+        for cl in (False, True):
+            ips, ips_med, fpi = train_steps(dev, bs, cl, a.steps)
+            rows.append((bs, 'channels-last' if cl else 'contiguous', ips, ips_med, fpi / 1e6))
+    mf = rows[0][4]
+    print(f"\nRelevanceNet training steps (forward + backward + Adam), {mf:.1f} MFLOP per image (forward + backward), {a.steps} steps:")
+    print(f"{'bs':>4} {'layout':>14} {'images/s':>9} {'GFLOP/s':>8} {'of roofline':>12} {'median img/s':>13} {'median GFLOP/s':>15}")
+    for bs, lay, ips, ips_med, _ in rows:
+        print(f"{bs:>4} {lay:>14} {ips:>9.1f} {ips * mf / 1e3:>8.1f} {ips * mf / 1e3 / roof:>11.0%} {ips_med:>13.1f} {ips_med * mf / 1e3:>15.1f}")
+    if a.no_cross_fit: return
+    n, cfg = 200, RelevanceConfig()
+    g = torch.Generator().manual_seed(0)
+    x = torch.rand(2 * n, 3, 100, 100, generator=g); y = np.r_[np.ones(n), np.zeros(n)]
+    t = time.perf_counter(); cross_fit_cnn(x, y, cfg=cfg, seed=0, device=dev); wall = time.perf_counter() - t
+    trained = cfg.folds * cfg.epochs * (2 * n - 2 * n // cfg.folds)  # images through forward + backward
+    scored = cfg.folds * cfg.epochs * (2 * n // cfg.folds) + 2 * n     # validation each epoch + the out-of-fold scores
+    total = trained * mf * 1e6 + scored * mf * 1e6 / 3  # forward is about a third of forward + backward
+    print(f"\ncross_fit_cnn at the defaults ({n} + {n} images, {cfg.folds} folds × {cfg.epochs} epochs, bs {cfg.bs}): {wall:.1f} s, "
+          f"{total / 1e12:.2f} TFLOP, {total / wall / 1e9:.1f} GFLOP/s = {total / wall / 1e9 / roof:.0%} of the roofline "
+          f"(load average {os.getloadavg()[0]:.2f})")
+
+
+if __name__ == '__main__':
+    main()
