@@ -107,6 +107,15 @@ class Evaluation:
         "Selected-set precision minus Ratio A, averaged over queries and seeds, per method."
         return self.table.groupby('method').lift.mean().sort_values(ascending=False)
 
+    def by_query(self, method:str='cnn', # a method of the table (`pwscae run`'s default: 'cnn')
+                ) -> pd.DataFrame:
+        "One method per query, mean over seeds: Ratio A, precision, lift, recall, AP, the estimated Ratio A, its absolute error, draws with assumed priors."
+        t = self.table[self.table.method == method]
+        if t.empty: raise ValueError(f"no rows for method {method!r}: the table has {', '.join(self.table.method.unique())}")
+        t = t.assign(prior_error=(t.ratio_a_hat - t.ratio_a).abs(), assumed=t['priors'].eq('assumed') if 'priors' in t else False)
+        cols = ['ratio_a', 'precision', 'lift', 'recall', 'ap', 'ratio_a_hat', 'prior_error']
+        return t.groupby('query', sort=False).agg({**{c: 'mean' for c in cols}, 'assumed': 'sum'}).reindex(t['query'].unique())
+
     def __repr__(self):
         n = self.table.groupby(['query', 'seed']).ngroups
         return (f"Evaluation({n} draws, {self.table.method.nunique()} methods, {self.preset} preset, {self.protocol} protocol, "
@@ -180,6 +189,17 @@ def load(cls:Evaluation, folder:str|Path, # a folder written by `save` (or `pwsc
     if not (d/'table.csv').is_file(): raise FileNotFoundError(f"{str(d)!r} holds no evaluation (no table.csv): write one with pwscae bench --out")
     meta = json.loads((d/'meta.json').read_text()) if (d/'meta.json').is_file() else dict(preset='unknown', seconds=float('nan'))
     return cls(pd.read_csv(d/'table.csv'), pd.read_csv(d/'scores.csv'), meta['preset'], meta['seconds'], meta.get('confound'))
+
+@patch(cls_method=True)
+def merge(cls:Evaluation, *evs:Evaluation, # evaluations of one preset and protocol on different draws
+         ) -> Evaluation:
+    "One evaluation from several run apart (one seed each, on other machines); `seconds` is their sum."
+    if not evs: raise ValueError("merge needs at least one Evaluation")
+    if len(kinds := {(e.preset, e.protocol) for e in evs}) > 1: raise ValueError(f"cannot merge evaluations of different presets or protocols: {sorted(kinds)}")
+    table = pd.concat([e.table for e in evs], ignore_index=True)
+    if (dup := table.duplicated(['query', 'seed', 'method'])).any():
+        raise ValueError(f"draws found in more than one evaluation: {sorted({(q, int(s)) for q, s in zip(table[dup]['query'], table[dup].seed)})}; merge each draw once")
+    return cls(table, pd.concat([e.scores for e in evs], ignore_index=True), evs[0].preset, sum(e.seconds for e in evs), evs[0].confound)
 
 # %% ../nbs/12_evaluation.ipynb #e9dbf99b
 def evaluate(queries=None, # query names, or a DataFrame indexed by query like `QUERIES`; all ten of Table 1 when None

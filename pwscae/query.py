@@ -107,14 +107,18 @@ def plot_clusters(self:QueryResult, ax=None):
 @patch
 def show_ranking(self:QueryResult, n:int=16, # images shown from each end
                  nrow:int=8, # images per row
+                 among:str='PQ', # 'PQ': the ranking of P ∪ Q (`ranking`); 'P': of P alone, the set `metrics` (p@k of P) and the selection rank
                 ):
-    "The `n` best and `n` worst ranked images of P ∪ Q (framed green/red by truth where known); returns the axes."
+    "The `n` best and `n` worst ranked images of P ∪ Q, or of P alone (framed green/red by truth where known); returns the axes."
+    if among not in ('PQ', 'P'): raise ValueError(f"among={among!r}: choose 'PQ' (the ranking of P ∪ Q) or 'P' (of P alone)")
+    rk = self.ranking if among == 'PQ' else self.ranking[self.ranking.set == 'P']
     fig, axs = plt.subplots(2, 1, figsize=(nrow * 1.1, 2 * 1.1 * -(-n // nrow) + 1))
     x = torch.cat([self.P.x, self.Q.x]); pos = {im: i for i, im in enumerate(self.P.ids + self.Q.ids)}
-    for ax, part, name in zip(axs, [self.ranking.head(n), self.ranking.tail(n)[::-1]], ['most', 'least']):
+    for ax, part, name in zip(axs, [rk.head(n), rk.tail(n)[::-1]], ['most', 'least']):
         imgs, known = x[[pos[i] for i in part.image]], part.truth.notna().all()
         if known: imgs = frame_images(imgs, part.truth.to_numpy(bool))
-        show_grid(imgs, nrow=nrow, ax=ax, title=f"{self.query}: {n} {name} relevant" + (' (green = truly relevant)' if known else ''))
+        show_grid(imgs, nrow=nrow, ax=ax, title=f"{self.query}: {n} {name} relevant of {'P ∪ Q' if among == 'PQ' else 'P'}"
+                  + (' (green = truly relevant)' if known else ''))
     fig.tight_layout()
     return axs
 

@@ -18,6 +18,7 @@ with quiet_fastai_import():  # fastai's import-time FutureWarning is not the use
     from fastai.data.core import DataLoaders, TfmdDL
     from fastai.learner import Learner
     from fastai.optimizer import Adam
+    from fastai.callback.core import Callback, CancelValidException
     from fastai.callback.progress import ProgressCallback
     from fastai.callback.fp16 import MixedPrecision
     from fastai.callback.schedule import fit_one_cycle  # noqa: F401 (patches Learner)
@@ -98,16 +99,22 @@ def _bce(y, cfg:RelevanceConfig, device) -> nn.BCEWithLogitsLoss:
     if not cfg.balance or n0 == n1 or n1 == 0: return nn.BCEWithLogitsLoss()
     return nn.BCEWithLogitsLoss(pos_weight=torch.tensor(n0 / n1, device=device))
 
-def _fit_fold(x, y, xv, yv, net, cfg, seed, progress, device):
-    "Train `net` to tell y=1 from y=0 on images `x` with a fastai Learner; (xv, yv), the held-out fold, is its validation set."
-    items = lambda xs, ys: [(TensorImage(xi), yi) for xi, yi in zip(xs, torch.as_tensor(ys, dtype=torch.float32))]
+class _ValidateLast(Callback):
+    "Skip the validation pass of every epoch but the last: the held-out fold's loss is shown once, and a quarter of the stage's work is saved."
+    def before_validate(self):
+        if self.epoch < self.n_epoch - 1: raise CancelValidException()
+
+def _fit_fold(x, y, tr, te, net, cfg, seed, progress, device):
+    "Train `net` to tell y=1 from y=0 on images `x[tr]` with a fastai Learner; `x[te]`, the held-out fold, is its validation set."
+    yt = torch.as_tensor(y, dtype=torch.float32)
+    items = lambda idx: [(TensorImage(x[i]), yt[i]) for i in idx]  # views of x: the folds' images are not copied
     tfms = [Flip(p=0.5)] if cfg.flip else []
     with seeded(seed):  # every draw from torch's generator (fastai's set-up pass, the flips) stays inside: the caller's is left alone
-        train = TfmdDL(items(x, y), bs=cfg.bs, shuffle=True, drop_last=len(x) > cfg.bs, after_batch=tfms, device=device,
+        train = TfmdDL(items(tr), bs=cfg.bs, shuffle=True, drop_last=len(tr) > cfg.bs, after_batch=tfms, device=device,
                        num_workers=0)  # in-memory tensors: loader processes would only fork and copy batches back
         train.rng.seed(seed)
-        valid = TfmdDL(items(xv, yv), bs=256, device=device, num_workers=0)
-        learn = Learner(DataLoaders(train, valid, device=device), net, loss_func=_bce(y, cfg, device), opt_func=Adam)
+        valid = TfmdDL(items(te), bs=256, device=device, num_workers=0)
+        learn = Learner(DataLoaders(train, valid, device=device), net, loss_func=_bce(y[tr], cfg, device), opt_func=Adam, cbs=_ValidateLast())
         if device.type == 'cuda': learn.add_cb(MixedPrecision())  # fp16 on a GPU
         if not progress: learn.remove_cb(ProgressCallback); learn.logger = noop
         torch.manual_seed(seed)  # the training's draws start at the seed, whatever the set-up drew (inside the forked state)
@@ -138,7 +145,7 @@ def cross_fit_cnn(x:torch.Tensor, # (n, 3, h, w) images
         with seeded(seed * 1000 + f):  # the head's initialisation (and the encoder's, from scratch)
             net = (RelevanceNet.from_pwscae(pwscae, cfg.head_channels) if pwscae is not None and cfg.init == 'pwscae'
                    else RelevanceNet(pwscae.cfg if pwscae is not None else SCAEConfig(in_size=x.shape[-1]), cfg.head_channels))
-        net = _fit_fold(x[tr], y[tr], x[te], y[te], net, cfg, seed * 1000 + f, progress, device)
+        net = _fit_fold(x, y, tr, te, net, cfg, seed * 1000 + f, progress, device)
         scores[te] = batched(net, x[te]).numpy()
         models.append(net)
     return CNNRelevance(scores, models, fold, len(y) if n_p is None else n_p)

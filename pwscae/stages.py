@@ -315,6 +315,8 @@ def rank_and_measure(sets:PseudoSets, # stage 1's P and Q
     tP, rows = truth[:n], {}
     for name, s_ in [('paper', clusters.selected), (relevance.method, sel)]:
         r = selection_metrics(s_, tP)
-        if name == relevance.method: r.update(ranking_metrics(rank_images(sP, P.ids, 'P', tP)).drop(['n', 'base']).to_dict())
+        if name == relevance.method:  # the scores as a ranking of P alone: its p@k are named so ('p@10 of P'), not to be read off `ranking`
+            m = ranking_metrics(rank_images(sP, P.ids, 'P', tP)).drop(['n', 'base'])
+            r.update(m.rename(lambda k: f'{k} of P' if k.startswith('p@') else k).to_dict())
         rows[name] = r
     return ranking, selected, pd.DataFrame(rows).T
