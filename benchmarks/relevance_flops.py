@@ -6,7 +6,8 @@ roofline: the rate one large convolution reaches with the same threads.
 Prints, per batch size and memory layout (contiguous NCHW, channels-last), the training steps' images/s
 (forward + backward + Adam), the achieved GFLOP/s (FLOPs counted by torch's FlopCounterMode, forward + backward per
 image) and its share of the roofline; then one real `cross_fit_cnn` at the defaults (200 + 200 images, 2 folds × 8
-epochs) with its FLOPs and GFLOP/s, which adds fastai's loop, the flips, validation and scoring to the bare steps.
+epochs, started from a channels-last auto-encoder's encoder as in a run) with its FLOPs and GFLOP/s, which adds fastai's
+loop, the flips, the held-out fold's validation and the scoring to the bare steps.
 Other processes sharing the CPU lower every figure (the load average is printed): compare rows of one run. On a shared
 machine the time of one step swings by 10× or more (a 1024² matmul at 1 thread measured from 3 to 161 GFLOP/s in one
 loop), so every rate is given twice: from the fastest repeat (what the CPU does when it is ours) and from the median.
@@ -20,6 +21,7 @@ import torch.nn as nn
 from torch.utils.flop_counter import FlopCounterMode
 
 from pwscae.core import get_device
+from pwscae.model import PWSCAE
 from pwscae.relevance import RelevanceNet, RelevanceConfig, cross_fit_cnn
 
 
@@ -91,9 +93,10 @@ def main():
     n, cfg = 200, RelevanceConfig()
     g = torch.Generator().manual_seed(0)
     x = torch.rand(2 * n, 3, 100, 100, generator=g); y = np.r_[np.ones(n), np.zeros(n)]
-    t = time.perf_counter(); cross_fit_cnn(x, y, cfg=cfg, seed=0, device=dev); wall = time.perf_counter() - t
+    pw = PWSCAE().to(dev, memory_format=torch.channels_last)  # as a run's trained auto-encoder: the networks start from its encoder
+    t = time.perf_counter(); cross_fit_cnn(x, y, pw, cfg=cfg, seed=0, device=dev); wall = time.perf_counter() - t
     trained = cfg.folds * cfg.epochs * (2 * n - 2 * n // cfg.folds)  # images through forward + backward
-    scored = cfg.folds * cfg.epochs * (2 * n // cfg.folds) + 2 * n     # validation each epoch + the out-of-fold scores
+    scored = cfg.folds * (2 * n // cfg.folds) + 2 * n  # one validation per fold (after its last epoch) + the out-of-fold scores
     total = trained * mf * 1e6 + scored * mf * 1e6 / 3  # forward is about a third of forward + backward
     print(f"\ncross_fit_cnn at the defaults ({n} + {n} images, {cfg.folds} folds × {cfg.epochs} epochs, bs {cfg.bs}): {wall:.1f} s, "
           f"{total / 1e12:.2f} TFLOP, {total / wall / 1e9:.1f} GFLOP/s = {total / wall / 1e9 / roof:.0%} of the roofline "
