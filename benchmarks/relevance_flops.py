@@ -35,7 +35,7 @@ def sync(dev):
     if dev.type == 'cuda': torch.cuda.synchronize()
 
 
-def roofline(dev, threads, reps=10) -> tuple[float, float]:
+def roofline(dev, reps=10) -> tuple[float, float]:
     "(fastest, median) GFLOP/s of a large 3×3 convolution (64 → 64 channels, 32 × 56 × 56), forward, channels-last."
     conv = nn.Conv2d(64, 64, 3, padding=1).to(dev, memory_format=torch.channels_last)
     x = torch.randn(32, 64, 56, 56, device=dev).contiguous(memory_format=torch.channels_last)
@@ -77,7 +77,7 @@ def main():
     a = ap.parse_args()
     dev = get_device(a.device); torch.set_num_threads(a.threads)
     print(f"device {dev}, torch threads {torch.get_num_threads()}, load average {os.getloadavg()[0]:.2f}")
-    roof, roof_med = roofline(dev, a.threads)
+    roof, roof_med = roofline(dev)
     print(f"conv roofline (64→64, 3×3, 32×56×56, forward): {roof:.1f} GFLOP/s fastest, {roof_med:.1f} median")
     rows = []
     for bs in [int(b) for b in a.bs.split(',')]:

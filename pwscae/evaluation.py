@@ -103,16 +103,21 @@ class Evaluation:
         out.insert(0, 'ratio_a', self.table.groupby('query', sort=False).ratio_a.mean().round(3))
         return out.reindex(self.table['query'].unique())
 
+    def means(self) -> pd.DataFrame:
+        "Precision, lift over Ratio A, recall and AP over P of each method, averaged over queries and seeds; best lift first."
+        return self.table.groupby('method')[['precision', 'lift', 'recall', 'ap']].mean().sort_values('lift', ascending=False)
+
     def mean_lift(self) -> pd.Series:
         "Selected-set precision minus Ratio A, averaged over queries and seeds, per method."
-        return self.table.groupby('method').lift.mean().sort_values(ascending=False)
+        return self.means().lift
 
-    def by_query(self, method:str='cnn', # a method of the table (`pwscae run`'s default: 'cnn')
+    def by_query(self, method:str|None=None, # a method of the table; `pwscae run`'s default (`QueryConfig.method`) when None
                 ) -> pd.DataFrame:
         "One method per query, mean over seeds: Ratio A, precision, lift, recall, AP, the estimated Ratio A, its absolute error, draws with assumed priors."
+        method = method or QueryConfig().method
         t = self.table[self.table.method == method]
         if t.empty: raise ValueError(f"no rows for method {method!r}: the table has {', '.join(self.table.method.unique())}")
-        t = t.assign(prior_error=(t.ratio_a_hat - t.ratio_a).abs(), assumed=t['priors'].eq('assumed') if 'priors' in t else False)
+        t = t.assign(prior_error=(t.ratio_a_hat - t.ratio_a).abs(), assumed=t['priors'].eq('assumed'))
         cols = ['ratio_a', 'precision', 'lift', 'recall', 'ap', 'ratio_a_hat', 'prior_error']
         return t.groupby('query', sort=False).agg({**{c: 'mean' for c in cols}, 'assumed': 'sum'}).reindex(t['query'].unique())
 

@@ -6,6 +6,7 @@ Docs: https://pwscae.github.io/pwscae/parallel.html.md"""
 
 # %% ../nbs/10a_parallel.ipynb #c58a29b0
 from __future__ import annotations
+import multiprocessing.util
 import os
 from typing import Callable, Iterable
 
@@ -57,8 +58,23 @@ def _serial(fn, tasks:list, threads, progress:bool) -> list:
     try: return [fn(*t) for t in _bar(tasks, len(tasks), progress)]
     finally: torch.set_num_threads(old)  # the caller's own count, whatever the tasks did
 
+_STOP_REGISTERED = set()  # pids whose exit stops loky's workers
+
+def _stop_workers_at_exit():
+    "Shut down loky's reusable workers when this process exits, before `multiprocessing` joins its children."
+    if os.getpid() in _STOP_REGISTERED: return
+    def stop():
+        from joblib.externals.loky import reusable_executor
+        if reusable_executor._executor is not None: reusable_executor._executor.shutdown(wait=True)
+    # a process made by `multiprocessing` (a pool's worker, nbdev-test's notebook processes) joins its children as it
+    # exits, before any atexit hook, and would wait for loky's idle workers forever. The priority runs this before the
+    # finalizers of the queues that carry the workers' stop signal (priority 10).
+    multiprocessing.util.Finalize(None, stop, exitpriority=100)
+    _STOP_REGISTERED.add(os.getpid())
+
 def _local(fn, tasks:list, jobs:int, threads, progress:bool) -> list:
     from joblib import Parallel, delayed, parallel_config
+    _stop_workers_at_exit()
     threads = threads or max(1, (os.cpu_count() or 1) // jobs)
     with parallel_config(backend='loky', inner_max_num_threads=threads):
         results = Parallel(n_jobs=jobs, return_as='generator')(delayed(_call)(fn, t, threads) for t in tasks)
