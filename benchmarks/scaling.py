@@ -8,8 +8,9 @@ the row 'import'. One row per (m, stage) goes to `benchmarks/results/scaling.csv
 RSS against m to `benchmarks/results/scaling.png`; the slope of log(total time) against log(m) is printed (1 = linear).
 
 The machine's load average is printed with every m: other work on a shared machine slows every figure, so compare
-figures of one run. Usage: python benchmarks/scaling.py [m ...] [--query Q] [--limit SECONDS]
-(default m: 100 200 500 1000 2000; an m whose run would start after --limit seconds is skipped and reported).
+figures of one run. Usage: python benchmarks/scaling.py [m ...] [--query Q] [--limit SECONDS] [--merge]
+(default m: 100 200 500 1000 2000; an m whose run would start after --limit seconds is skipped and reported; with --merge
+the committed rows of the m not run now are kept, so one m can be remeasured without rerunning the others).
 """
 import argparse
 import os
@@ -74,6 +75,7 @@ def main():
     ap.add_argument('ms', nargs='*', type=int, default=[100, 200, 500, 1000, 2000])
     ap.add_argument('--query', default='happy dog')
     ap.add_argument('--limit', type=float, default=float('inf'), help='skip the m that would start after this many seconds')
+    ap.add_argument('--merge', action='store_true', help="keep the committed rows of the m not run now")
     a = ap.parse_args()
     import numpy as np
     import pandas as pd
@@ -91,6 +93,10 @@ def main():
               f"precision {out['precision']:.3f}, recall {out['recall']:.3f}; load before {before}, after {load()}", flush=True)
     df = pd.DataFrame(rows)
     if df.empty: return
+    if a.merge and (RESULTS / 'scaling.csv').is_file():
+        old = pd.read_csv(RESULTS / 'scaling.csv'); kept = old[~old.m.isin(df.m)]
+        df = pd.concat([kept, df]).sort_values('m', kind='stable', ignore_index=True)
+        print(f"kept the committed rows of m = {', '.join(map(str, sorted(kept.m.unique())))}")
     RESULTS.mkdir(exist_ok=True)
     with tempfile.NamedTemporaryFile('w', dir=RESULTS, suffix='.tmp', delete=False) as f: df.to_csv(f, index=False)
     os.replace(f.name, RESULTS / 'scaling.csv')  # atomic: a killed run leaves the last complete table
