@@ -6,8 +6,13 @@ benchmarks/results/table3_full (plain protocol) and table3_full_confounded (`--c
 reads. Every part's wall time and the machine's load average before and after it are printed: on a shared machine
 other work slows every figure.
 
+With --methods (e.g. cnn,supervised, after a change to the relevance training) only those methods are rerun, with
+`paper` (whose selection size the p_at_paper column needs), in parts named after them; their rows and score columns then
+replace those of the committed tables, whose other methods are kept as they are. The tables' `seconds` stays that of
+the run that made the kept rows, and each replaced row has its own.
+
 Usage: python benchmarks/table3.py [--seeds 0,1,2] [--protocols plain,confounded] [--jobs 2] [--work runs/table3]
-       [--merge-only]
+       [--methods M,...] [--merge-only]
 """
 import argparse
 import os
@@ -24,6 +29,31 @@ PART = {'plain': 'plain', 'confounded': 'conf'}  # part folders: plain_s0, conf_
 def load() -> str: return '/'.join(f'{v:.2f}' for v in os.getloadavg())
 
 
+def replace_methods(old, new, methods):
+    "`old` with the rows and score columns of `methods` taken from `new`, which must hold every draw of `old` and the same paper selection."
+    from pwscae.evaluation import Evaluation
+    import pandas as pd
+    key = ['query', 'seed']
+    draws = lambda t: set(map(tuple, t[key].drop_duplicates().itertuples(index=False)))
+    if missing := draws(old.table) - draws(new.table): sys.exit(f"the rerun lacks draws of the committed table: {sorted(missing)[:5]}")
+    paper = lambda t: t[t.method == 'paper'].set_index(key)['size'].sort_index()
+    if not paper(old.table).equals(paper(new.table).loc[paper(old.table).index]):
+        sys.exit("the rerun's paper selection differs from the committed one: rerun every method (without --methods)")
+    idx = key + ['method']
+    t, r = old.table.set_index(idx), new.table.set_index(idx)
+    rows = t.index[t.index.get_level_values('method').isin(methods)]
+    if len(rows) != len(old.table['query'].unique()) * len(old.table.seed.unique()) * len(methods):
+        sys.exit(f"the committed table lacks rows of {methods}: rerun every method (without --methods)")
+    t.loc[rows, r.columns] = r.loc[rows, r.columns]  # the committed row order is kept
+    table = t.reset_index()
+    pos = lambda sc: sc.groupby(key).cumcount()  # an image's place in its draw's P
+    o, n = old.scores.assign(_i=pos(old.scores)), new.scores.assign(_i=pos(new.scores))
+    scores = o.drop(columns=methods).merge(n[key + ['_i', 'truth'] + methods], on=key + ['_i'], how='left', suffixes=('', '_new'))
+    if not (scores.truth == scores.truth_new).all(): sys.exit("the rerun drew other images than the committed table: rerun every method")
+    scores = scores[[c for c in old.scores.columns]]
+    return Evaluation(table[old.table.columns], scores, old.preset, old.seconds, old.confound)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--seeds', default='0,1,2')
@@ -31,26 +61,36 @@ def main():
     ap.add_argument('--jobs', type=int, default=2, help='local worker processes of each pwscae bench run')
     ap.add_argument('--work', default='runs/table3', help='folder of the per-seed parts (kept, so a rerun resumes)')
     ap.add_argument('--merge-only', action='store_true', help='only merge the parts that exist')
+    ap.add_argument('--methods', default=None, help='rerun only these methods and replace their rows in the committed tables')
     a = ap.parse_args()
+    methods = [m for m in (a.methods or '').split(',') if m]
+    from pwscae.evaluation import EVAL_METHODS
+    if bad := [m for m in methods if m not in EVAL_METHODS or m == 'paper']:
+        sys.exit(f"--methods {bad}: choose among {', '.join(m for m in EVAL_METHODS if m != 'paper')}")
+    tag = ('_' + '+'.join(methods)) if methods else ''
+    if methods and (missing := [NAMES[p] for p in a.protocols.split(',') if p in NAMES and not (RESULTS / NAMES[p] / 'table.csv').is_file()]):
+        sys.exit(f"--methods replaces rows of committed tables, and {', '.join(missing)} has none: run without --methods first")
     seeds = [int(s) for s in a.seeds.split(',')]
     protocols = a.protocols.split(',')
     if bad := [p for p in protocols if p not in NAMES]: sys.exit(f"unknown protocols {bad}: use plain and/or confounded")
     work = Path(a.work); work.mkdir(parents=True, exist_ok=True)
     for s in seeds:
         for p in protocols:
-            part = work / f'{PART[p]}_s{s}'
+            part = work / f'{PART[p]}_s{s}{tag}'
             if a.merge_only or (part / 'table.csv').is_file(): continue
             cmd = ['pwscae', 'bench', '--preset', 'full', '--seeds', str(s), '--jobs', str(a.jobs), '--out', str(part),
                    '--overwrite', '--quiet'] + (['--confound', 'all'] if p == 'confounded' else [])
+            if methods: cmd += ['--methods', ','.join(['paper'] + methods)]
             print(f'{p} seed {s}: start, load {load()}', flush=True)
             t = time.perf_counter()
             subprocess.run(cmd, check=True)
             print(f'{p} seed {s}: {(time.perf_counter() - t) / 60:.1f} min, load {load()}', flush=True)
     from pwscae.evaluation import Evaluation
     for p in protocols:
-        parts = [work / f'{PART[p]}_s{s}' for s in seeds if (work / f'{PART[p]}_s{s}' / 'table.csv').is_file()]
+        parts = [work / f'{PART[p]}_s{s}{tag}' for s in seeds if (work / f'{PART[p]}_s{s}{tag}' / 'table.csv').is_file()]
         if not parts: print(f'{p}: no finished part under {work}'); continue
         ev = Evaluation.merge(*(Evaluation.load(d) for d in parts))
+        if methods: ev = replace_methods(Evaluation.load(RESULTS / NAMES[p]), ev, methods)
         out = ev.save(RESULTS / NAMES[p], overwrite=True)
         lift = ev.mean_lift().round(3)
         print(f'{p}: {len(parts)} seed(s) merged into {out} ({ev.seconds / 60:.1f} min of runs); mean lift: '
