@@ -126,7 +126,7 @@ def _fit_fold(x, y, tr, te, net, cfg, seed, progress, device):
         learn.fit_one_cycle(cfg.epochs, cfg.lr, wd=cfg.wd)
     return learn.model.eval()
 
-# %% ../nbs/09_relevance.ipynb #023897f3
+# %% ../nbs/09_relevance.ipynb #be3a1099
 PRECISIONS = ('auto', 'fp32', 'bf16')
 
 def native_bf16() -> bool:
