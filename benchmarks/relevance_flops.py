@@ -8,7 +8,7 @@ on a CPU that computes it natively, float16 on CUDA), in that precision too; the
 (contiguous NCHW, channels-last) and precision, the training steps' images/s (forward + backward + Adam), the achieved
 GFLOP/s (FLOPs counted by torch's FlopCounterMode, forward + backward per image) and its share of the float32
 roofline; then one real `cross_fit_cnn` at the defaults (200 + 200 images, 2 folds × 8 epochs, started from a
-channels-last auto-encoder's encoder as in a run), once as a run trains it (`precision='auto'`) and once in float32,
+channels-last auto-encoder's encoder as in a run), once as a run trains it (`amp='auto'`) and once in float32 (`amp='off'`),
 with its FLOPs and GFLOP/s, which adds fastai's loop, the flips, the held-out fold's validation and the scoring to the
 bare steps. A share of the float32 roofline above 100% is possible in a lower precision: it is the same work done
 faster, and the lower precision's own roofline is printed beside it.
@@ -96,7 +96,7 @@ def main():
                 rows.append((bs, 'channels-last' if cl else 'contiguous', str(dt or torch.float32)[6:], ips, ips_med, fpi / 1e6))
     mf = rows[0][5]
     print(f"\nRelevanceNet training steps (forward + backward + Adam), {mf:.1f} MFLOP per image (forward + backward), {a.steps} steps:")
-    print(f"{'bs':>4} {'layout':>14} {'precision':>9} {'images/s':>9} {'GFLOP/s':>8} {'of fp32 roofline':>17} {'median img/s':>13} {'median GFLOP/s':>15}")
+    print(f"{'bs':>4} {'layout':>14} {'dtype':>9} {'images/s':>9} {'GFLOP/s':>8} {'of fp32 roofline':>17} {'median img/s':>13} {'median GFLOP/s':>15}")
     for bs, lay, prec, ips, ips_med, _ in rows:
         print(f"{bs:>4} {lay:>14} {prec:>9} {ips:>9.1f} {ips * mf / 1e3:>8.1f} {ips * mf / 1e3 / roof:>16.0%} {ips_med:>13.1f} {ips_med * mf / 1e3:>15.1f}")
     if a.no_cross_fit: return
@@ -104,14 +104,14 @@ def main():
     g = torch.Generator().manual_seed(0)
     x = torch.rand(2 * n, 3, 100, 100, generator=g); y = np.r_[np.ones(n), np.zeros(n)]
     pw = PWSCAE().to(dev, memory_format=torch.channels_last)  # as a run's trained auto-encoder: the networks start from its encoder
-    for precision in ('auto', 'fp32') if low is not None else ('auto',):
-        cfg = RelevanceConfig(precision=precision)
+    for amp in ('auto', 'off') if low is not None else ('auto',):
+        cfg = RelevanceConfig(amp=amp)
         t = time.perf_counter(); cross_fit_cnn(x, y, pw, cfg=cfg, seed=0, device=dev); wall = time.perf_counter() - t
         trained = cfg.folds * cfg.epochs * (2 * n - 2 * n // cfg.folds)  # images through forward + backward
         scored = cfg.folds * (2 * n // cfg.folds) + 2 * n  # one validation per fold (after its last epoch) + the out-of-fold scores
         total = trained * mf * 1e6 + scored * mf * 1e6 / 3  # forward is about a third of forward + backward
-        own = f", {total / wall / 1e9 / lroof:.0%} of the {str(low)[6:]} roofline" if low is not None and precision == 'auto' else ''
-        print(f"\ncross_fit_cnn at the defaults, precision {precision!r} ({n} + {n} images, {cfg.folds} folds × {cfg.epochs} epochs, "
+        own = f", {total / wall / 1e9 / lroof:.0%} of the {str(low)[6:]} roofline" if low is not None and amp == 'auto' else ''
+        print(f"\ncross_fit_cnn at the defaults, amp {amp!r} ({n} + {n} images, {cfg.folds} folds × {cfg.epochs} epochs, "
               f"bs {cfg.bs}): {wall:.1f} s, {total / 1e12:.2f} TFLOP, {total / wall / 1e9:.1f} GFLOP/s = {total / wall / 1e9 / roof:.0%} "
               f"of the float32 roofline{own} (load average {os.getloadavg()[0]:.2f})")
 

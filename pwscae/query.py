@@ -28,7 +28,7 @@ from .protocol import PseudoSets
 from .model import PWSCAE
 from .train import encode, encode_pairs, plot_losses, save_pwscae, load_pwscae
 from .cluster import plot_pairs_2d
-from .relevance import RelevanceConfig, RelevanceNet, CNNRelevance
+from .relevance import RelevanceConfig, RelevanceNet, CNNRelevance, autocast_dtype
 from .stages import (QueryConfig, PairClusters, Relevance, get_sets, pair_sets, train_pwscae, cluster_differences,
                            learn_relevance, rank_and_measure)
 
@@ -54,6 +54,7 @@ class QueryResult:
     learn: object = None  # the fastai Learner of stage 3 (None after `load_result`)
     batches: pd.DataFrame|None = None  # stage 3: loss and per-level L^k of every training batch
     device: str = 'cpu'  # where the networks trained: `cfg.device` resolved ('auto' → 'cuda', 'mps' or 'cpu')
+    amp: str|None = None  # the relevance networks' mixed precision, `cfg.relevance.amp` resolved: 'bfloat16', 'float16' or 'off'; None when the method trains none
 
     P = property(lambda self: self.sets.P, doc="The pseudo-relevant images.")
     Q = property(lambda self: self.sets.Q, doc="The pseudo-irrelevant images.")
@@ -66,6 +67,7 @@ class QueryResult:
         d = {'query': self.query, 'method': self.cfg.method, '|P|': len(self.P), '|Q|': len(self.Q), 'pairs': len(self.pairs),
              'selected': len(self.selected), 'ratio_a': round(self.priors['ratio_a'], 3), 'ratio_b': round(self.priors['ratio_b'], 3),
              'priors': self.priors['source'], 'seed': self.cfg.seed, 'device': self.device, 'seconds': round(sum(self.timings.values()), 1)}
+        if self.amp is not None: d['amp'] = self.amp
         if self.metrics is not None:
             r = self.metrics.loc[self.cfg.method]
             d.update({'precision': round(r.precision, 3), 'ratio_a (true)': round(r.base, 3), 'lift': round(r.lift, 3),
@@ -147,13 +149,15 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
     parse_query(query)
     cfg = (cfg or QueryConfig()).update(**kwargs)
     device = str(get_device(cfg.device))  # a device that is not there fails now, before any work
+    amp = (str(autocast_dtype(cfg.relevance.amp, torch.device(device)) or 'off').removeprefix('torch.')
+           if cfg.method in ('cnn', 'supervised') else None)  # what the relevance networks will train in here
     T, t0, bars = {}, time.perf_counter(), progress and interactive()  # no bars in a log file or a pipe
     def done(i, msg):
         nonlocal t0
         T[STAGES[i]] = time.perf_counter() - t0; t0 = time.perf_counter()
         if progress: print(f"[{i + 1}/6] {STAGES[i]}: {msg} ({T[STAGES[i]]:.1f} s)", flush=True)
     sets = get_sets(query, cfg, relevant, irrelevant, source)
-    done(0, f"P {len(sets.P)}, Q {len(sets.Q)} images of {sets.P.size[0]}×{sets.P.size[1]}; networks on {device}")
+    done(0, f"P {len(sets.P)}, Q {len(sets.Q)} images of {sets.P.size[0]}×{sets.P.size[1]}; networks on {device}" + (f", relevance amp {amp}" if amp else ''))
     pairs = pair_sets(sets, cfg)
     done(1, f"{len(pairs)} {cfg.pairing} pairs")
     learn, history = train_pwscae(sets, pairs, cfg, progress=bars)
@@ -166,7 +170,7 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
     done(5, f"{len(ranking)} images" + (f"; precision {metrics.loc[cfg.method, 'precision']:.3f} vs Ratio A {metrics.loc[cfg.method, 'base']:.3f}"
                                          if metrics is not None else ''))
     return QueryResult(query, cfg, sets, pairs, learn.model, history, clusters, rel, selected, ranking, metrics, T, learn,
-                       getattr(learn, 'batch_losses', None), device)
+                       getattr(learn, 'batch_losses', None), device, amp)
 
 # %% ../nbs/11_query.ipynb #0e85731f
 MANIFEST = 'manifest.json'
@@ -187,7 +191,7 @@ def _write_files(res:QueryResult, out:Path, plots:bool):
     pd.Series(res.timings, name='seconds').to_csv(out/'timings.csv', index_label='stage')
     if res.metrics is not None: res.metrics.to_csv(out/'metrics.csv', index_label='selection')
     if res.truth is not None: res.truth.to_csv(out/'truth.csv', index=False)
-    (out/'config.json').write_text(json.dumps(dict(query=res.query, cfg=res.cfg.to_dict(), priors=res.priors, device=res.device), indent=1))
+    (out/'config.json').write_text(json.dumps(dict(query=res.query, cfg=res.cfg.to_dict(), priors=res.priors, device=res.device, amp=res.amp), indent=1))
     save_pwscae(res.model, out/'pwscae.pth')
     u8 = lambda x: (x.clamp(0, 1) * 255).round().to(torch.uint8)
     torch.save(dict(P=u8(res.P.x), P_ids=res.P.ids, Q=u8(res.Q.x), Q_ids=res.Q.ids, sets=dict(
@@ -262,4 +266,4 @@ def load_result(folder:str|Path, # a folder written by `QueryResult.save` or `pw
     return QueryResult(meta['query'], cfg, sets, pairs, model, pd.read_csv(d/'history.csv'),
                        clusters, rel, pd.read_csv(d/'selected.csv'), ranking, metrics,
                        pd.read_csv(d/'timings.csv', index_col='stage').seconds.to_dict(),
-                       batches=pd.read_csv(d/'batches.csv') if (d/'batches.csv').is_file() else None, device=meta.get('device', 'cpu'))
+                       batches=pd.read_csv(d/'batches.csv') if (d/'batches.csv').is_file() else None, device=meta.get('device', 'cpu'), amp=meta.get('amp'))

@@ -31,7 +31,7 @@ from sklearn.model_selection import StratifiedKFold
 from .model import PWSCAE, SCAEConfig
 
 # %% auto #0
-__all__ = ['PRECISIONS', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'native_bf16', 'autocast_dtype', 'CPUMixedPrecision',
+__all__ = ['AMP_MODES', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'native_bf16', 'autocast_dtype', 'CPUMixedPrecision',
            'cross_fit_cnn', 'cnn_relevance']
 
 # %% ../nbs/09_relevance.ipynb #d610297b
@@ -72,12 +72,12 @@ class RelevanceConfig:
     init: str = 'pwscae'  # encoder start: 'pwscae' (the trained auto-encoder's encoder, when given) or 'scratch'
     flip: bool = True  # random horizontal flips while training
     balance: bool = True  # weight the classes inversely to their counts (no change when they are equal, as P and Q of a draw)
-    precision: str = 'auto'  # training arithmetic: 'auto' (float16 autocast on CUDA, bfloat16 on a CPU that computes it natively, else float32), 'fp32' or 'bf16'
+    amp: str = 'auto'  # mixed precision: 'auto' (float16 autocast on CUDA, bfloat16 on a CPU that computes it natively, else none), 'bf16' or 'off' (float32)
 
     def __post_init__(self):
         if self.folds < 2: raise ValueError(f"folds={self.folds}: cross-fitting needs at least 2 folds")
         if self.init not in ('pwscae', 'scratch'): raise ValueError(f"init={self.init!r}: choose 'pwscae' or 'scratch'")
-        if self.precision not in PRECISIONS: raise ValueError(f"precision={self.precision!r}: choose one of {', '.join(PRECISIONS)}")
+        if self.amp not in AMP_MODES: raise ValueError(f"amp={self.amp!r}: choose one of {', '.join(AMP_MODES)}")
 
 @dataclass
 class CNNRelevance:
@@ -119,7 +119,7 @@ def _fit_fold(x, y, tr, te, net, cfg, seed, progress, device):
         train.rng.seed(seed)
         valid = TfmdDL(items(te), bs=256, device=device, num_workers=0)
         learn = Learner(DataLoaders(train, valid, device=device), net, loss_func=_bce(y[tr], cfg, device), opt_func=Adam, cbs=_ValidateLast())
-        if (dt := autocast_dtype(cfg.precision, device)) is not None:  # float16 on a GPU, bfloat16 on a CPU that computes it natively
+        if (dt := autocast_dtype(cfg.amp, device)) is not None:  # float16 on a GPU, bfloat16 on a CPU that computes it natively
             learn.add_cb(MixedPrecision() if dt == torch.float16 else MixedPrecision(AMPMode.BF16) if device.type == 'cuda' else CPUMixedPrecision())
         if not progress: learn.remove_cb(ProgressCallback); learn.logger = noop
         torch.manual_seed(seed)  # the training's draws start at the seed, whatever the set-up drew (inside the forked state)
@@ -127,21 +127,21 @@ def _fit_fold(x, y, tr, te, net, cfg, seed, progress, device):
     return learn.model.eval()
 
 # %% ../nbs/09_relevance.ipynb #be3a1099
-PRECISIONS = ('auto', 'fp32', 'bf16')
+AMP_MODES = ('auto', 'bf16', 'off')
 
 def native_bf16() -> bool:
     "Whether this CPU computes bfloat16 natively (AVX-512 BF16 or AMX tiles): there autocast to it speeds training up, elsewhere it slows it down."
     c = getattr(torch, 'cpu', None)
     return any(bool(getattr(c, f, lambda: False)()) for f in ('_is_avx512_bf16_supported', '_is_amx_tile_supported'))
 
-def autocast_dtype(precision:str, # 'auto', 'fp32' or 'bf16' (`RelevanceConfig.precision`)
+def autocast_dtype(amp:str, # 'auto', 'bf16' or 'off' (`RelevanceConfig.amp`)
                    device:torch.device, # where the networks train
                   ) -> torch.dtype|None:
     "The dtype the relevance networks' convolutions train in under autocast on `device`; None for float32."
-    if precision not in PRECISIONS: raise ValueError(f"precision={precision!r}: choose one of {', '.join(PRECISIONS)}")
-    if precision == 'fp32' or device.type == 'mps': return None
-    if device.type == 'cuda': return torch.float16 if precision == 'auto' else torch.bfloat16
-    return torch.bfloat16 if precision == 'bf16' or native_bf16() else None
+    if amp not in AMP_MODES: raise ValueError(f"amp={amp!r}: choose one of {', '.join(AMP_MODES)}")
+    if amp == 'off' or device.type == 'mps': return None
+    if device.type == 'cuda': return torch.float16 if amp == 'auto' else torch.bfloat16
+    return torch.bfloat16 if amp == 'bf16' or native_bf16() else None
 
 class CPUMixedPrecision(MixedPrecision):
     "fastai's `MixedPrecision` in bfloat16 on the CPU (fastai's autocasts CUDA operations only): no loss scaling, as bfloat16 has float32's range."
