@@ -125,7 +125,7 @@ def pwscae_learner(dls:DataLoaders, # from `pair_dls`
     cbs = [dloss] + list(kw.pop('cbs', []))
     learn = Learner(dls, model, loss_func=dloss.compute, opt_func=Adam, lr=lr, cbs=cbs,
                     metrics=[LevelLoss(k) for k in range(1, cfg.n_levels + 1)],
-                    path=Path(path) if path is not None else Path(tempfile.gettempdir())/'pwscae', **kw)
+                    path=Path(path) if path is not None else Path(tempfile.gettempdir())/'pwscae-learner', **kw)  # not 'pwscae', which would shadow the package
     if getattr(dls, 'device', None) is not None and dls.device.type == 'cuda': learn.add_cb(MixedPrecision())  # fp16 on a GPU
     if not progress:
         learn.remove_cb(ProgressCallback)
