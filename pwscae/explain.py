@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 from fastcore.basics import patch
 
 from .core import ImageSet
-from .relevance import CNNRelevance
+from .relevance import CNNRelevance, autocast_dtype
 from .query import QueryResult
 
 # %% auto #0
@@ -86,6 +86,7 @@ def attribute(module:nn.Module, # from (n, 3, h, w) images to (n,) scores, e.g. 
               steps:int=32, # integrated gradients: points on the path from the baseline
               window:int=10, # occlusion: side of the greyed-out patch in pixels (stride half of it)
               bs:int=64, # images (or path points) per forward pass
+              amp:str='auto', # mixed precision of a `MeanLogit`'s passes: 'auto' (bfloat16 on a CPU that computes it natively), 'bf16' or 'off'
              ) -> torch.Tensor:
     "Per-pixel attribution (n, h, w) of each image's score, summed over colour channels: positive where pixels raise it."
     if method not in ATTRIBUTIONS: raise ValueError(f"method={method!r}: choose one of {', '.join(ATTRIBUTIONS)}")
@@ -93,6 +94,13 @@ def attribute(module:nn.Module, # from (n, 3, h, w) images to (n,) scores, e.g. 
     ca, module = _captum(), module.eval()
     dev = next(module.parameters(), torch.empty(0)).device
     x = x.float().to(dev).contiguous()
+    dt = autocast_dtype(amp, dev) if isinstance(module, MeanLogit) else None  # a linear function of codes stays float32
+    dt = dt if dt == torch.bfloat16 else None  # CUDA's float16 has too little range for the path's gradients: float32 there
+    with torch.autocast(dev.type, dtype=dt or torch.float32, enabled=dt is not None): a = _attribute(ca, module, x, method, steps, window, bs)
+    return a.sum(1).detach().float().cpu()  # (n, h, w)
+
+def _attribute(ca, module, x, method, steps, window, bs) -> torch.Tensor:
+    "Captum's (n, 3, h, w) attribution of `module`'s scores of `x` by `method`."
     if method == 'integrated_gradients':
         base = x.mean((2, 3), keepdim=True).expand_as(x).contiguous()  # (n, 3, h, w): the image's mean colour
         a = ca.IntegratedGradients(module).attribute(x, baselines=base, n_steps=steps, internal_batch_size=bs)
@@ -103,7 +111,7 @@ def attribute(module:nn.Module, # from (n, 3, h, w) images to (n,) scores, e.g. 
     else:
         a = ca.LayerGradCam(module, _last_encoder(module)).attribute(x)       # (n, 1, s, s)
         a = F.interpolate(a, size=x.shape[-2:], mode='bilinear', align_corners=False)
-    return a.sum(1).detach().cpu()  # (n, h, w)
+    return a
 
 # %% ../nbs/15_explain.ipynb #dad95ec0
 def cue_share(maps, # (n, h, w) attributions from `attribute`
