@@ -35,6 +35,9 @@ def flops(fn) -> int:
     return fc.get_total_flops()
 
 
+def name(dtype) -> str: return str(dtype or torch.float32).removeprefix('torch.')
+
+
 def sync(dev):
     if dev.type == 'cuda': torch.cuda.synchronize()
 
@@ -87,18 +90,18 @@ def main():
     print(f"conv roofline (64→64, 3×3, 32×56×56, forward), float32: {roof:.1f} GFLOP/s fastest, {roof_med:.1f} median")
     if low is not None:
         lroof, lroof_med = roofline(dev, low)
-        print(f"conv roofline under autocast to {str(low)[6:]}: {lroof:.1f} GFLOP/s fastest, {lroof_med:.1f} median")
+        print(f"conv roofline under autocast to {name(low)}: {lroof:.1f} GFLOP/s fastest, {lroof_med:.1f} median")
     rows = []
     for bs in [int(b) for b in a.bs.split(',')]:
         for cl in (False, True):
             for dt in (None, low) if low is not None else (None,):
                 ips, ips_med, fpi = train_steps(dev, bs, cl, a.steps, dt)
-                rows.append((bs, 'channels-last' if cl else 'contiguous', str(dt or torch.float32)[6:], ips, ips_med, fpi / 1e6))
+                rows.append((bs, 'channels-last' if cl else 'contiguous', name(dt), ips, ips_med, fpi / 1e6))
     mf = rows[0][5]
     print(f"\nRelevanceNet training steps (forward + backward + Adam), {mf:.1f} MFLOP per image (forward + backward), {a.steps} steps:")
     print(f"{'bs':>4} {'layout':>14} {'dtype':>9} {'images/s':>9} {'GFLOP/s':>8} {'of fp32 roofline':>17} {'median img/s':>13} {'median GFLOP/s':>15}")
-    for bs, lay, prec, ips, ips_med, _ in rows:
-        print(f"{bs:>4} {lay:>14} {prec:>9} {ips:>9.1f} {ips * mf / 1e3:>8.1f} {ips * mf / 1e3 / roof:>16.0%} {ips_med:>13.1f} {ips_med * mf / 1e3:>15.1f}")
+    for bs, lay, dt, ips, ips_med, _ in rows:
+        print(f"{bs:>4} {lay:>14} {dt:>9} {ips:>9.1f} {ips * mf / 1e3:>8.1f} {ips * mf / 1e3 / roof:>16.0%} {ips_med:>13.1f} {ips_med * mf / 1e3:>15.1f}")
     if a.no_cross_fit: return
     n = 200
     g = torch.Generator().manual_seed(0)
@@ -110,7 +113,7 @@ def main():
         trained = cfg.folds * cfg.epochs * (2 * n - 2 * n // cfg.folds)  # images through forward + backward
         scored = cfg.folds * (2 * n // cfg.folds) + 2 * n  # one validation per fold (after its last epoch) + the out-of-fold scores
         total = trained * mf * 1e6 + scored * mf * 1e6 / 3  # forward is about a third of forward + backward
-        own = f", {total / wall / 1e9 / lroof:.0%} of the {str(low)[6:]} roofline" if low is not None and amp == 'auto' else ''
+        own = f", {total / wall / 1e9 / lroof:.0%} of the {name(low)} roofline" if low is not None and amp == 'auto' else ''
         print(f"\ncross_fit_cnn at the defaults, amp {amp!r} ({n} + {n} images, {cfg.folds} folds × {cfg.epochs} epochs, "
               f"bs {cfg.bs}): {wall:.1f} s, {total / 1e12:.2f} TFLOP, {total / wall / 1e9:.1f} GFLOP/s = {total / wall / 1e9 / roof:.0%} "
               f"of the float32 roofline{own} (load average {os.getloadavg()[0]:.2f})")

@@ -50,8 +50,7 @@ def replace_methods(old, new, methods):
     o, n = old.scores.assign(_i=pos(old.scores)), new.scores.assign(_i=pos(new.scores))
     scores = o.drop(columns=methods).merge(n[key + ['_i', 'truth'] + methods], on=key + ['_i'], how='left', suffixes=('', '_new'))
     if not (scores.truth == scores.truth_new).all(): sys.exit("the rerun drew other images than the committed table: rerun every method")
-    scores = scores[[c for c in old.scores.columns]]
-    return Evaluation(table[old.table.columns], scores, old.preset, old.seconds, old.confound)
+    return Evaluation(table[old.table.columns], scores[old.scores.columns], old.preset, old.seconds, old.confound)
 
 
 def main():

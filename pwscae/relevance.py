@@ -120,7 +120,7 @@ def _fit_fold(x, y, tr, te, net, cfg, seed, progress, device):
         valid = TfmdDL(items(te), bs=256, device=device, num_workers=0)
         learn = Learner(DataLoaders(train, valid, device=device), net, loss_func=_bce(y[tr], cfg, device), opt_func=Adam, cbs=_ValidateLast())
         if (dt := autocast_dtype(cfg.amp, device)) is not None:  # float16 on a GPU, bfloat16 on a CPU that computes it natively
-            learn.add_cb(MixedPrecision() if dt == torch.float16 else MixedPrecision(AMPMode.BF16) if device.type == 'cuda' else CPUMixedPrecision())
+            learn.add_cb(CPUMixedPrecision() if device.type == 'cpu' else MixedPrecision(AMPMode.FP16 if dt == torch.float16 else AMPMode.BF16))
         if not progress: learn.remove_cb(ProgressCallback); learn.logger = noop
         torch.manual_seed(seed)  # the training's draws start at the seed, whatever the set-up drew (inside the forked state)
         learn.fit_one_cycle(cfg.epochs, cfg.lr, wd=cfg.wd)
