@@ -23,16 +23,16 @@ with quiet_fastai_import():  # fastai's import-time FutureWarning is not the use
     from fastai.callback.fp16 import MixedPrecision, AMPMode
     from fastai.callback.schedule import fit_one_cycle  # noqa: F401 (patches Learner)
     from fastai.torch_core import TensorImage
-    from fastai.vision.augment import Flip
 from fastcore.basics import noop
 from fastcore.foundation import L
+from fasttransform import Transform
 from sklearn.model_selection import StratifiedKFold
 
 from .model import PWSCAE, SCAEConfig
 
 # %% auto #0
-__all__ = ['AMP_MODES', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'native_bf16', 'autocast_dtype', 'CPUMixedPrecision',
-           'cross_fit_cnn', 'cnn_relevance']
+__all__ = ['AMP_MODES', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'BatchFlip', 'native_bf16', 'autocast_dtype',
+           'CPUMixedPrecision', 'cross_fit_cnn', 'cnn_relevance']
 
 # %% ../nbs/09_relevance.ipynb #d610297b
 class RelevanceNet(nn.Module):
@@ -96,6 +96,22 @@ class CNNRelevance:
 
     def __repr__(self): return f"CNNRelevance({len(self.models)} folds, {self.n_p} + {len(self.scores) - self.n_p} images scored)"
 
+# %% ../nbs/09_relevance.ipynb #827ebc3c
+class BatchFlip(Transform):
+    "Mirror a random share `p` of a batch's images left to right, exactly, drawing from torch's generator."
+    order = 0
+    def __init__(self, p:float=0.5, # chance that an image is mirrored
+                ):
+        super().__init__(); self.p = p
+    def encodes(self, x:TensorImage) -> TensorImage:
+        flip = torch.rand(x.shape[0], device=x.device) < self.p  # (bs,)
+        return torch.where(flip[:, None, None, None], x.flip(-1), x)  # (bs, c, h, w)
+
+class _PlainBatch(Callback):
+    "Hand the model plain tensors: on a `TensorImage` every operation of the forward and backward pass goes through fastai's type dispatch in Python."
+    order = 0
+    def before_batch(self): self.learn.xb = tuple(x.as_subclass(torch.Tensor) for x in self.xb)
+
 # %% ../nbs/09_relevance.ipynb #377f39ad
 def _bce(y, cfg:RelevanceConfig, device) -> nn.BCEWithLogitsLoss:
     "The training loss for labels `y`: with `cfg.balance`, the positives weighted by n_negative / n_positive when the counts differ."
@@ -112,13 +128,14 @@ def _fit_fold(x, y, tr, te, net, cfg, seed, progress, device):
     "Train `net` to tell y=1 from y=0 on images `x[tr]` with a fastai Learner; `x[te]`, the held-out fold, is its validation set."
     yt = torch.as_tensor(y, dtype=torch.float32)
     items = lambda idx: [(TensorImage(x[i]), yt[i]) for i in idx]  # views of x: the folds' images are not copied
-    tfms = [Flip(p=0.5)] if cfg.flip else []
+    tfms = [BatchFlip(p=0.5)] if cfg.flip else []
     with seeded(seed):  # every draw from torch's generator (fastai's set-up pass, the flips) stays inside: the caller's is left alone
         train = TfmdDL(items(tr), bs=cfg.bs, shuffle=True, drop_last=len(tr) > cfg.bs, after_batch=tfms, device=device,
                        num_workers=0)  # in-memory tensors: loader processes would only fork and copy batches back
         train.rng.seed(seed)
         valid = TfmdDL(items(te), bs=256, device=device, num_workers=0)
-        learn = Learner(DataLoaders(train, valid, device=device), net, loss_func=_bce(y[tr], cfg, device), opt_func=Adam, cbs=_ValidateLast())
+        learn = Learner(DataLoaders(train, valid, device=device), net, loss_func=_bce(y[tr], cfg, device), opt_func=Adam,
+                        cbs=[_ValidateLast(), _PlainBatch()])
         if (dt := autocast_dtype(cfg.amp, device)) is not None:  # float16 on a GPU, bfloat16 on a CPU that computes it natively
             learn.add_cb(CPUMixedPrecision() if device.type == 'cpu' else MixedPrecision(AMPMode.FP16 if dt == torch.float16 else AMPMode.BF16))
         if not progress: learn.remove_cb(ProgressCallback); learn.logger = noop
