@@ -98,13 +98,13 @@ class CNNRelevance:
 
 # %% ../nbs/09_relevance.ipynb #827ebc3c
 class BatchFlip(Transform):
-    "Mirror a random share `p` of a batch's images left to right, exactly, drawing from torch's generator."
+    "Mirror each image of a batch left to right with chance `p`, exactly: the draws of fastai's `Flip`, without its resampling."
     order = 0
     def __init__(self, p:float=0.5, # chance that an image is mirrored
                 ):
         super().__init__(); self.p = p
     def encodes(self, x:TensorImage) -> TensorImage:
-        flip = torch.rand(x.shape[0], device=x.device) < self.p  # (bs,)
+        flip = x.new_empty(x.shape[0]).bernoulli_(self.p).bool()  # (bs,) the draw fastai's `Flip` makes, from torch's generator
         return torch.where(flip[:, None, None, None], x.flip(-1), x)  # (bs, c, h, w)
 
 class _PlainBatch(Callback):
