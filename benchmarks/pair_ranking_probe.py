@@ -76,7 +76,7 @@ def one(query, seed, preset, confound):
     model = train_pwscae(sets, pairs, cfg)[0].model
     scores = {'cnn': learn_relevance(sets, model, pairs, cluster_differences(model, sets, pairs, cfg), cfg).scores,
               'pairs_k1': pair_scores(sets, model, pairs, seed, cfg.relevance.epochs, 16),
-              'pairs_k3': pair_scores(sets, model, pair_sets(sets, cfg.update(pairs_per_image=3)), seed, cfg.relevance.epochs // 2, 32)}
+              'pairs_k3': pair_scores(sets, model, pair_sets(sets, cfg.update(pairs_per_image=3)), seed, max(1, cfg.relevance.epochs // 2), 32)}
     t, n = sets.relevant('P'), len(sets.P); A = t.mean(); k = int(round(A * n))
     return [dict(query=query, seed=seed, method=m, ap=average_precision_score(t, s[:n]),
                  lift_at_ratio_a=t[np.argsort(-s[:n], kind='stable')[:k]].mean() - A) for m, s in scores.items()]
