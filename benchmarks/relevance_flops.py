@@ -7,7 +7,7 @@ Prints the roofline in float32 and, where the relevance stage trains in a lower 
 on a CPU that computes it natively, float16 on CUDA), in that precision too; then, per batch size, memory layout
 (contiguous NCHW, channels-last) and precision, the training steps' images/s (forward + backward + Adam), the achieved
 GFLOP/s (FLOPs counted by torch's FlopCounterMode, forward + backward per image) and its share of the float32
-roofline; then real `cross_fit_cnn` runs at the defaults (200 + 200 images, 2 folds × 8 epochs, started from a
+roofline; then real `cross_fit_cnn` runs at the defaults (200 + 200 images, 2 folds × 12 epochs, started from a
 channels-last auto-encoder's encoder as in a run; `--repeats` of each, fastest and median given, the first including
 one-time set-up), as a run trains it (`amp='auto'`) and in float32 (`amp='off'`), with their FLOPs and GFLOP/s, which
 add fastai's loop, the flips, the held-out fold's validation and the scoring to the

@@ -117,7 +117,7 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
         finetune_epochs:int=None, # auto-encoder fine-tuning epochs (default: 1)
         lr:float=None, # peak learning rate of the auto-encoder (default: 3e-3)
         denoise:float=None, # std of the Gaussian corruption of the denoising auto-encoder (default: 0, off)
-        relevance_epochs:int=None, # epochs per fold of the cnn relevance function (default: 8)
+        relevance_epochs:int=None, # epochs per fold of the cnn relevance function (default: 12)
         amp:str=None, # mixed precision of the cnn relevance training: auto (bfloat16 on a CPU that computes it natively, float16 on CUDA, else off), bf16 or off
         device:str=None, # where the networks train: auto (CUDA, else Apple MPS, else CPU), cpu, cuda, cuda:1 or mps (default: auto)
         confound:str=None, # evaluation only: set-specific nuisances added to drawn P and Q (all, or kinds such as framing,style)
