@@ -21,9 +21,9 @@ import numpy as np, pandas as pd, torch, torch.nn as nn
 from joblib import Parallel, delayed
 from sklearn.metrics import average_precision_score
 
-from pwscae.core import QUERIES, seeded, batched, stack_sets
+from pwscae.core import QUERIES, seeded, batched, stack_sets, get_device
 from pwscae.stages import PRESETS, get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance
-from pwscae.relevance import RelevanceNet, BatchFlip, _ValidateLast, _PlainBatch, autocast_dtype, CPUMixedPrecision
+from pwscae.relevance import RelevanceNet, BatchFlip, _ValidateLast, _PlainBatch, _amp_callback
 from fastai.learner import Learner
 from fastai.data.core import TfmdDL, DataLoaders
 from fastai.torch_core import TensorImage
@@ -38,22 +38,23 @@ class PairMargin(nn.Module):
     def forward(self, a, b): return self.net(a) - self.net(b)  # (bs,)
 
 
-def fit_pairs(x, a, b, va, vb, net, epochs, bs, seed, lr=3e-3, wd=1e-3):
-    "Train `net` so that f(x[a]) > f(x[b]) (logistic loss); the held-out pairs are the validation set."
+def fit_pairs(x, a, b, va, vb, net, epochs, bs, seed, device, lr=3e-3, wd=1e-3):
+    "Train `net` on `device` so that f(x[a]) > f(x[b]) (logistic loss); the held-out pairs are the validation set."
     one = torch.ones(())
     items = lambda A, B: [(TensorImage(x[i]), TensorImage(x[j]), one) for i, j in zip(A, B)]
     with seeded(seed):
-        tr = TfmdDL(items(a, b), bs=bs, shuffle=True, drop_last=len(a) > bs, after_batch=[BatchFlip()], num_workers=0)
+        tr = TfmdDL(items(a, b), bs=bs, shuffle=True, drop_last=len(a) > bs, after_batch=[BatchFlip()], device=device, num_workers=0)
         tr.rng.seed(seed)
-        learn = Learner(DataLoaders(tr, TfmdDL(items(va, vb), bs=256, num_workers=0)), PairMargin(net),
+        va_dl = TfmdDL(items(va, vb), bs=256, device=device, num_workers=0)
+        learn = Learner(DataLoaders(tr, va_dl, device=device), PairMargin(net),
                         loss_func=nn.BCEWithLogitsLoss(), opt_func=Adam, cbs=[_ValidateLast(), _PlainBatch()])
-        if autocast_dtype('auto', torch.device('cpu')) is not None: learn.add_cb(CPUMixedPrecision())
+        if (amp := _amp_callback('auto', device)) is not None: learn.add_cb(amp)
         learn.remove_cb(ProgressCallback); learn.logger = noop
         torch.manual_seed(seed); learn.fit_one_cycle(epochs, lr, wd=wd)
     return net.eval()
 
 
-def pair_scores(sets, model, pairs, seed, epochs, bs, folds=2):
+def pair_scores(sets, model, pairs, seed, epochs, bs, device, folds=2):
     "Cross-fitted scores of P ∪ Q from networks trained on the pairs."
     x, _ = stack_sets(sets.P, sets.Q); n, N = len(sets.P), len(x)
     rng = np.random.default_rng(seed)
@@ -65,7 +66,7 @@ def pair_scores(sets, model, pairs, seed, epochs, bs, folds=2):
     for f in range(folds):
         tr, va = (fold[a] != f) & (fold[b] != f), (fold[a] == f) & (fold[b] == f)
         with seeded(seed * 1000 + f): net = RelevanceNet.from_pwscae(model)
-        net = fit_pairs(x, a[tr], b[tr], a[va], b[va], net, epochs, bs, seed * 1000 + f)
+        net = fit_pairs(x, a[tr], b[tr], a[va], b[va], net, epochs, bs, seed * 1000 + f, device)
         te = np.flatnonzero(fold == f); s[te] = batched(net, x[te]).float().numpy()
     return s
 
@@ -74,10 +75,10 @@ def one(query, seed, preset, confound):
     torch.set_num_threads(1); warnings.simplefilter('ignore')
     cfg = PRESETS[preset].update(seed=seed, confound=confound)
     sets = get_sets(query, cfg); pairs = pair_sets(sets, cfg)
-    model = train_pwscae(sets, pairs, cfg)[0].model
+    model, dev = train_pwscae(sets, pairs, cfg)[0].model, get_device(cfg.device)
     scores = {'cnn': learn_relevance(sets, model, pairs, cluster_differences(model, sets, pairs, cfg), cfg).scores,
-              'pairs_k1': pair_scores(sets, model, pairs, seed, cfg.relevance.epochs, 16),
-              'pairs_k3': pair_scores(sets, model, pair_sets(sets, cfg.update(pairs_per_image=3)), seed, max(1, cfg.relevance.epochs // 2), 32)}
+              'pairs_k1': pair_scores(sets, model, pairs, seed, cfg.relevance.epochs, 16, dev),
+              'pairs_k3': pair_scores(sets, model, pair_sets(sets, cfg.update(pairs_per_image=3)), seed, max(1, cfg.relevance.epochs // 2), 32, dev)}
     t, n = sets.relevant('P'), len(sets.P); A = t.mean(); k = int(round(A * n))
     return [dict(query=query, seed=seed, method=m, ap=average_precision_score(t, s[:n]),
                  lift_at_ratio_a=t[np.argsort(-s[:n], kind='stable')[:k]].mean() - A) for m, s in scores.items()]

@@ -136,8 +136,7 @@ def _fit_fold(x, y, tr, te, net, cfg, seed, progress, device):
         valid = TfmdDL(items(te), bs=256, device=device, num_workers=0)
         learn = Learner(DataLoaders(train, valid, device=device), net, loss_func=_bce(y[tr], cfg, device), opt_func=Adam,
                         cbs=[_ValidateLast(), _PlainBatch()])
-        if (dt := autocast_dtype(cfg.amp, device)) is not None:  # float16 on a GPU, bfloat16 on a CPU that computes it natively
-            learn.add_cb(CPUMixedPrecision() if device.type == 'cpu' else MixedPrecision(AMPMode.FP16 if dt == torch.float16 else AMPMode.BF16))
+        if (amp := _amp_callback(cfg.amp, device)) is not None: learn.add_cb(amp)
         if not progress: learn.remove_cb(ProgressCallback); learn.logger = noop
         torch.manual_seed(seed)  # the training's draws start at the seed, whatever the set-up drew (inside the forked state)
         learn.fit_one_cycle(cfg.epochs, cfg.lr, wd=cfg.wd)
@@ -165,6 +164,11 @@ class CPUMixedPrecision(MixedPrecision):
     def __init__(self): super().__init__(AMPMode.BF16)
     def before_fit(self):  # fastai's would build a CUDA autocast, which warns on a machine without CUDA
         self.autocast, self.learn.scaler, self.scales = torch.autocast('cpu', dtype=torch.bfloat16), torch.amp.GradScaler('cpu', enabled=False), L()
+
+def _amp_callback(amp:str, device:torch.device) -> MixedPrecision|None:
+    "The Learner callback of `amp` on `device`: float16 on a GPU, bfloat16 on a CPU that computes it natively; None for float32."
+    if (dt := autocast_dtype(amp, device)) is None: return None
+    return CPUMixedPrecision() if device.type == 'cpu' else MixedPrecision(AMPMode.FP16 if dt == torch.float16 else AMPMode.BF16)
 
 # %% ../nbs/09_relevance.ipynb #7d62ea56
 def cross_fit_cnn(x:torch.Tensor, # (n, 3, h, w) images
