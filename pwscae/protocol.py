@@ -15,12 +15,13 @@ import torch
 import torchvision.transforms.v2.functional as TF
 import matplotlib.pyplot as plt
 from fastcore.basics import patch
+from sklearn.metrics import average_precision_score
 
 from .core import QUERIES, NEAR_SYNONYMS, ImageSet, parse_query, show_grid, frame_images
 from .synth import SynthANP
 
 # %% auto #0
-__all__ = ['CONFOUNDS', 'CONFOUND_P', 'NUISANCES', 'PseudoSets', 'anp_pools', 'parse_confound', 'pseudo_sets']
+__all__ = ['CONFOUNDS', 'CONFOUND_P', 'NUISANCES', 'PseudoSets', 'anp_pools', 'parse_confound', 'pseudo_sets', 'ideal_pq_ranking']
 
 # %% ../nbs/03_protocol.ipynb #2e7de298
 @dataclass
@@ -259,3 +260,36 @@ def show(self:PseudoSets, n:int=16, # images shown from each set
         if mark: x = frame_images(x, lab[:n])
         show_grid(x, nrow=nrow, ax=a, title=f"{k}: {lab.sum()}/{len(lab)} truly relevant")
     return ax
+
+# %% ../nbs/03_protocol.ipynb #ddbc28e4
+def _log_ratio(p, q):
+    "log(p / q) of chances: +inf where q is 0 (only reached by events P alone has), 0 where both are."
+    with np.errstate(divide='ignore', invalid='ignore'): return np.where(p == q, 0., np.log(p) - np.log(q))
+
+def ideal_pq_ranking(ratio_a:float, # share of truly relevant images in P (Ratio A)
+                     ratio_b:float, # share of truly relevant images in Q (Ratio B)
+                     confound=None, # the protocol's nuisances (`parse_confound`): 'all', kinds, a dict, or None for the plain protocol
+                     m:int=200, # images in P
+                     draws:int=200, # simulated draws of P averaged over
+                     seed:int=0, # seed of the draws and of the tie-breaking
+                    ) -> pd.Series:
+    "AP over P and lift at Ratio A of P ranked by its exact P/Q density ratio: the best a P-vs-Q classifier can do."
+    for nm, r in (('ratio_a', ratio_a), ('ratio_b', ratio_b)):
+        if not (isinstance(r, (int, float, np.floating)) and 0 <= r <= 1): raise ValueError(f"{nm}={r!r}: give a share in [0, 1]")
+    for nm, v in (('m', m), ('draws', draws)):
+        if not (isinstance(v, (int, np.integer)) and v >= 1): raise ValueError(f"{nm}={v!r}: give a whole number >= 1")
+    k = _n_relevant(m, ratio_a)
+    if not 0 < k < m: raise ValueError(f"ratio_a={ratio_a} with m={m} gives {k} relevant images in P: the ranking needs relevant and irrelevant ones")
+    conf, rng = parse_confound(confound), np.random.default_rng(seed)
+    rel_term = _log_ratio(np.array([1 - ratio_a, ratio_a]), np.array([1 - ratio_b, ratio_b]))  # [irrelevant, relevant]
+    rel = np.arange(m) < k
+    aps, lifts = [], []
+    for _ in range(draws):
+        s = rel_term[rel.astype(int)].copy()  # (m,)
+        for pp, pq in conf.values():
+            hit = rng.random(m) < pp  # this kind marks each image of P at its chance in P
+            s += np.where(hit, _log_ratio(pp, pq), _log_ratio(1 - pp, 1 - pq))
+        order = np.lexsort((rng.random(m), -s))  # by ratio, ties in random order
+        aps.append(average_precision_score(rel[order], -np.arange(m)))  # the ranking as it is ordered, ties broken
+        lifts.append(rel[order[:k]].mean() - k / m)
+    return pd.Series(dict(base=k / m, ap=np.mean(aps), ap_std=np.std(aps), lift=np.mean(lifts), lift_std=np.std(lifts)))
