@@ -23,6 +23,7 @@ with quiet_fastai_import():  # fastai's import-time FutureWarning is not the use
     from fastai.callback.fp16 import MixedPrecision, AMPMode
     from fastai.callback.schedule import fit_one_cycle  # noqa: F401 (patches Learner)
     from fastai.torch_core import TensorImage
+    from fastai.layers import AdaptiveConcatPool2d
 from fastcore.basics import noop
 from fastcore.foundation import L
 from fasttransform import Transform
@@ -31,33 +32,38 @@ from sklearn.model_selection import StratifiedKFold
 from .model import PWSCAE, SCAEConfig
 
 # %% auto #0
-__all__ = ['AMP_MODES', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'BatchFlip', 'native_bf16', 'autocast_dtype',
+__all__ = ['POOLS', 'AMP_MODES', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'BatchFlip', 'native_bf16', 'autocast_dtype',
            'CPUMixedPrecision', 'cross_fit_cnn', 'cnn_relevance']
 
 # %% ../nbs/09_relevance.ipynb #d610297b
+POOLS = ('concat', 'max')  # global pools of the relevance head
+
 class RelevanceNet(nn.Module):
-    "The PW-SCAE encoding processes, then conv + ReLU + global max-pool + linear: one relevance logit per image."
+    "The PW-SCAE encoding processes, then conv + ReLU + global pool + linear: one relevance logit per image."
     def __init__(self, cfg:SCAEConfig|None=None, # encoder architecture (Table 2 when None)
                  head_channels:int=32, # channels of the head's conv layer
                  encoders:nn.ModuleList|None=None, # encoding processes to start from (copied), e.g. a trained PWSCAE's
+                 pool:str='concat', # the head's global pool: 'concat' (each channel's max and mean) or 'max'
                 ):
         super().__init__()
         cfg = cfg or SCAEConfig()
         self.encoders = copy.deepcopy(encoders) if encoders is not None else PWSCAE(cfg).encoders
-        c = cfg.channels[-1]
-        self.head = nn.Sequential(nn.Conv2d(c, head_channels, 3), nn.ReLU(), nn.AdaptiveMaxPool2d(1), nn.Flatten(),
-                                  nn.Linear(head_channels, 1))
+        if pool not in POOLS: raise ValueError(f"pool={pool!r}: choose one of {', '.join(POOLS)}")
+        c, k = cfg.channels[-1], 2 if pool == 'concat' else 1
+        gpool = AdaptiveConcatPool2d(1) if pool == 'concat' else nn.AdaptiveMaxPool2d(1)
+        self.head = nn.Sequential(nn.Conv2d(c, head_channels, 3), nn.ReLU(), gpool, nn.Flatten(), nn.Linear(k * head_channels, 1))
 
     @classmethod
     def from_pwscae(cls, model:PWSCAE, # a trained pair-wise auto-encoder
                     head_channels:int=32, # channels of the head's conv layer
+                    pool:str='concat', # the head's global pool: 'concat' or 'max'
                    ) -> RelevanceNet:
         "A `RelevanceNet` whose encoder starts as a copy of `model`'s."
-        return cls(model.cfg, head_channels, model.encoders)
+        return cls(model.cfg, head_channels, model.encoders, pool)
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         for enc in self.encoders: x = enc(x)  # (bs, 3, 100, 100) → (bs, 20, 48, 48) → (bs, 20, 22, 22)
-        return self.head(x).squeeze(1)        # (bs, 32, 20, 20) → (bs,)
+        return self.head(x).squeeze(1)        # (bs, 32, 20, 20) → (bs, 64) pooled → (bs,)
 
 # %% ../nbs/09_relevance.ipynb #e865b4a8
 @dataclass
@@ -69,6 +75,7 @@ class RelevanceConfig:
     bs: int = 32  # images per batch
     folds: int = 2  # cross-fitting folds (>= 2): each image is scored by the network not trained on it
     head_channels: int = 32  # channels of the head's conv layer
+    pool: str = 'concat'  # the head's global pool: 'concat' (each channel's max and mean) or 'max'
     init: str = 'pwscae'  # encoder start: 'pwscae' (the trained auto-encoder's encoder, when given) or 'scratch'
     flip: bool = True  # random horizontal flips while training
     balance: bool = True  # weight the classes inversely to their counts (no change when they are equal, as P and Q of a draw)
@@ -76,6 +83,7 @@ class RelevanceConfig:
 
     def __post_init__(self):
         if self.folds < 2: raise ValueError(f"folds={self.folds}: cross-fitting needs at least 2 folds")
+        if self.pool not in POOLS: raise ValueError(f"pool={self.pool!r}: choose one of {', '.join(POOLS)}")
         if self.init not in ('pwscae', 'scratch'): raise ValueError(f"init={self.init!r}: choose 'pwscae' or 'scratch'")
         if self.amp not in AMP_MODES: raise ValueError(f"amp={self.amp!r}: choose one of {', '.join(AMP_MODES)}")
 
@@ -192,8 +200,8 @@ def cross_fit_cnn(x:torch.Tensor, # (n, 3, h, w) images
     for f in range(cfg.folds):
         tr, te = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
         with seeded(seed * 1000 + f):  # the head's initialisation (and the encoder's, from scratch)
-            net = (RelevanceNet.from_pwscae(pwscae, cfg.head_channels) if pwscae is not None and cfg.init == 'pwscae'
-                   else RelevanceNet(pwscae.cfg if pwscae is not None else SCAEConfig(in_size=x.shape[-1]), cfg.head_channels))
+            net = (RelevanceNet.from_pwscae(pwscae, cfg.head_channels, cfg.pool) if pwscae is not None and cfg.init == 'pwscae'
+                   else RelevanceNet(pwscae.cfg if pwscae is not None else SCAEConfig(in_size=x.shape[-1]), cfg.head_channels, pool=cfg.pool))
         net = _fit_fold(x, y, tr, te, net, cfg, seed * 1000 + f, progress, device)
         scores[te] = batched(net, x[te]).numpy()
         models.append(net)

@@ -118,7 +118,8 @@ def to_dict(self:QueryConfig) -> dict:
 @patch(cls_method=True)
 def from_dict(cls:QueryConfig, d:dict) -> QueryConfig:
     "Rebuild a config from `to_dict`'s output."
-    d = dict(d); d['scae'] = SCAEConfig(**d['scae']); d['relevance'] = RelevanceConfig(**d['relevance'])
+    d = dict(d); d['scae'] = SCAEConfig(**d['scae'])
+    d['relevance'] = RelevanceConfig(**{'pool': 'max', **d['relevance']})  # saved before the pool was an option: the max-pool head
     return cls(**d)
 
 # %% ../nbs/10_stages.ipynb #dfb7ae1e
