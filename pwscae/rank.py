@@ -186,22 +186,37 @@ def _priors_from_regions(s, fromP, q_top, q_bottom):
     b = (1 - mn) / (M - mn)
     return float(np.clip(M * b, 0, 1)), float(np.clip(b, 0, 1))
 
+def _priors_of_scores(s, fromP, q):
+    "The region estimate on P-vs-Q scores `s`: regions of share `q`, or adaptive ones when `q` is None."
+    if q is not None: return _priors_from_regions(s, fromP, q, q)
+    a0, b0 = _priors_from_regions(s, fromP, 0.15, 0.15)
+    if np.isnan(a0): return a0, b0
+    pi = (a0 * fromP.sum() + b0 * (~fromP).sum()) / len(s)  # estimated relevant share of the pool
+    return _priors_from_regions(s, fromP, float(np.clip(pi / 2, 0.05, 0.4)), float(np.clip((1 - pi) / 2, 0.05, 0.4)))
+
 def estimate_priors(XP, # (n_P, ...) features of P
                     XQ, # (n_Q, ...) features of Q
                     seed:int=0, # seed of the cross-fitting folds
                     q:float|None=None, # share of pooled images in the top and bottom regions; adaptive when None
                     cv:int=5, # cross-fitting folds
                     C:float=1.0, # inverse L2 strength of the P-vs-Q classifier
+                    resamples:int=0, # bootstrap resamples of the scores (P's and Q's apart) whose median is the estimate; 0: one estimate
                    ) -> tuple[float, float]:
     "Estimate (Ratio A, Ratio B), the relevant shares of P and Q, from the range of the P/Q density ratio."
     if q is not None and not 0 < q <= 0.5: raise ValueError(f"q must be in (0, 0.5], got {q}")
+    if not (isinstance(resamples, (int, np.integer)) and resamples >= 0): raise ValueError(f"resamples={resamples!r}: give a whole number >= 0")
     s = pq_scores(XP, XQ, cv=cv, seed=seed, C=C)
     fromP = np.r_[np.ones(len(XP), bool), np.zeros(len(XQ), bool)]
-    if q is not None: return _priors_from_regions(s, fromP, q, q)
-    a0, b0 = _priors_from_regions(s, fromP, 0.15, 0.15)
-    if np.isnan(a0): return a0, b0
-    pi = (a0 * len(XP) + b0 * len(XQ)) / len(s)  # estimated relevant share of the pool
-    return _priors_from_regions(s, fromP, float(np.clip(pi / 2, 0.05, 0.4)), float(np.clip((1 - pi) / 2, 0.05, 0.4)))
+    if not resamples: return _priors_of_scores(s, fromP, q)
+    rng, iP, iQ = np.random.default_rng(seed), np.flatnonzero(fromP), np.flatnonzero(~fromP)
+    est = []
+    for _ in range(resamples):  # P and Q resampled apart: each keeps its size
+        idx = np.r_[rng.choice(iP, len(iP)), rng.choice(iQ, len(iQ))]
+        est.append(_priors_of_scores(s[idx], fromP[idx], q))
+    est = np.array(est); ok = np.isfinite(est).all(1) & (est[:, 0] > est[:, 1])
+    if not ok.any(): return float('nan'), float('nan')  # no resample told P from Q
+    a, b = np.median(est[ok], axis=0)
+    return float(a), float(b)
 
 # %% ../nbs/08_rank.ipynb #9e4a32f5
 DENSE_MAX = 3000  # images up to which `visual_rank` builds the dense n×n graph; past it, each image's `SPARSE_K` nearest neighbours

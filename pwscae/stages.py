@@ -63,6 +63,7 @@ class QueryConfig:
     n_clusters: int = 2  # k of K-means over the pairs' difference features
     count: str = 'any'  # an image of P in several pairs is selected if 'any' or the 'majority' of its pairs are in the cluster
     method: str = 'cnn'  # relevance function: one of `METHODS`
+    prior_resamples: int = 0  # bootstrap resamples of the P-vs-Q scores whose median estimates Ratio A and B (`estimate_priors`); 0: one estimate
     relevance: RelevanceConfig = field(default_factory=RelevanceConfig)  # training of the 'cnn' relevance function
     device: str = 'auto'  # where the networks train and run: 'auto' (CUDA, else Apple MPS, else CPU), 'cpu', 'cuda', 'cuda:1', 'mps'
     confound: str|None = None  # evaluation only: set-specific nuisances added to P and Q drawn from a source ('all', 'framing,style', …; `pseudo_sets`)
@@ -100,6 +101,7 @@ def _check(self:QueryConfig):
         if not (isinstance(v, (int, float, np.floating)) and math.isfinite(v) and v > 0): raise bad(f"{k}={v!r}: use a finite learning rate > 0, e.g. 3e-3")
     if not (isinstance(self.relevance.lr, (int, float)) and math.isfinite(self.relevance.lr) and self.relevance.lr > 0):
         raise bad(f"relevance.lr={self.relevance.lr!r}: use a finite learning rate > 0, e.g. 3e-3")
+    if not (_is_int(self.prior_resamples) and self.prior_resamples >= 0): raise bad(f"prior_resamples={self.prior_resamples!r}: use a whole number >= 0")
     for k in ('bs', 'pairs_per_image', 'n_clusters', 'size'):
         v = getattr(self, k)
         if not (_is_int(v) and v >= (2 if k == 'n_clusters' else 1)):
@@ -231,13 +233,14 @@ def priors_from(XP, # (n_P, ...) features or scores of P
                 XQ, # (n_Q, ...) features or scores of Q
                 ratio_a:float|None=None, # Ratio A if known
                 ratio_b:float|None=None, # Ratio B if known
-                seed:int=0, # seed of the estimate's folds
+                seed:int=0, # seed of the estimate's folds (and resamples)
+                resamples:int=0, # bootstrap resamples whose median is the estimate (`estimate_priors`); 0: one estimate
                ) -> dict:
     "The priors a run uses: `ratio_a`, `ratio_b` and their `source` ('given', 'estimated', or 'assumed' after a failed estimate)."
     if ratio_a is not None and ratio_b is not None: return dict(ratio_a=float(ratio_a), ratio_b=float(ratio_b), source='given')
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        a, b = estimate_priors(XP, XQ, seed=seed)
+        a, b = estimate_priors(XP, XQ, seed=seed, resamples=resamples)
     if np.isfinite(a) and np.isfinite(b) and a > b: return dict(ratio_a=float(a), ratio_b=float(b), source='estimated')
     warnings.warn("P and Q could not be told apart well enough to estimate their relevant shares: assuming Ratio A 0.7 and "
                   "Ratio B 0.3 (give ratio_a and ratio_b if you know them)")
@@ -265,7 +268,7 @@ def learn_relevance(sets:PseudoSets, # stage 1's P and Q
                     model:PWSCAE, # stage 3's trained auto-encoder (its encoder starts the 'cnn' networks)
                     pairs:pd.DataFrame, # stage 2's pairs
                     clusters:PairClusters, # stage 4's clusters ('paper' learns from them)
-                    cfg:QueryConfig|None=None, # `method`, `relevance`, `ratio_a`, `ratio_b`, `seed` and `device` are read
+                    cfg:QueryConfig|None=None, # `method`, `relevance`, `ratio_a`, `ratio_b`, `prior_resamples`, `seed` and `device` are read
                     progress:bool=False, # fastai progress bars
                    ) -> Relevance:
     "Stage 5 (step 4 of the paper): a relevance function by `cfg.method`, the scores of P ∪ Q and the selected images of P."
@@ -279,10 +282,10 @@ def learn_relevance(sets:PseudoSets, # stage 1's P and Q
         scores = fn.scores
         check_finite(scores, 'the relevance training', f"lower relevance.lr (now {cfg.relevance.lr:g})")
         priors = (dict(ratio_a=float(sets.relevant('P').mean()), ratio_b=float(sets.relevant('Q').mean()), source='given')
-                  if cfg.method == 'supervised' else priors_from(scores[:n, None], scores[n:, None], cfg.ratio_a, cfg.ratio_b, seed))
+                  if cfg.method == 'supervised' else priors_from(scores[:n, None], scores[n:, None], cfg.ratio_a, cfg.ratio_b, seed, cfg.prior_resamples))
     else:
         fP, fQ = encode(model, P).numpy(), encode(model, Q).numpy(); feats = np.concatenate([fP, fQ])
-        priors = priors_from(fP, fQ, cfg.ratio_a, cfg.ratio_b, seed)
+        priors = priors_from(fP, fQ, cfg.ratio_a, cfg.ratio_b, seed, cfg.prior_resamples)
         if cfg.method == 'paper':
             neg = n + clusters.rejected
             scores = relevance_scores(feats, pos=clusters.selected, neg=neg, seed=seed)  # cross-fitted
