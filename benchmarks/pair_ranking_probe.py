@@ -5,7 +5,8 @@ For each query of Table 1 and seed, one draw and one auto-encoder are shared by:
 - `cnn`: the default relevance stage (`learn_relevance`, P vs Q, cross-fitted);
 - `pairs_k1`: the same `RelevanceNet`, started from the same encoder, trained to score a ∈ P above its matched b ∈ Q,
   softplus(f(b) − f(a)), with one pair per image of P and the default's epochs (as many images through the network;
-  12_evaluation's figures were measured when the default was 8);
+  12_evaluation's figures were measured when the default was 8 epochs and the head's pool a max-pool; the script now
+  runs the current defaults);
 - `pairs_k3`: three pairs per image of P (`pairs_per_image=3`) and half the default's epochs.
 The pair networks are cross-fitted too: P's images are split into two folds, each image of Q goes to the fold of most
 of the images of P it is matched to, and a network trains on the pairs whose two images are outside its fold.

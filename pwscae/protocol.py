@@ -282,13 +282,12 @@ def ideal_pq_ranking(ratio_a:float, # share of truly relevant images in P (Ratio
     if not 0 < k < m: raise ValueError(f"ratio_a={ratio_a} with m={m} gives {k} relevant images in P: the ranking needs relevant and irrelevant ones")
     conf, rng = parse_confound(confound), np.random.default_rng(seed)
     rel_term = _log_ratio(np.array([1 - ratio_a, ratio_a]), np.array([1 - ratio_b, ratio_b]))  # [irrelevant, relevant]
+    kinds = [(pp, _log_ratio(pp, pq), _log_ratio(1 - pp, 1 - pq)) for pp, pq in conf.values()]  # chance in P, log ratio marked, unmarked
     rel = np.arange(m) < k
     aps, lifts = [], []
     for _ in range(draws):
-        s = rel_term[rel.astype(int)].copy()  # (m,)
-        for pp, pq in conf.values():
-            hit = rng.random(m) < pp  # this kind marks each image of P at its chance in P
-            s += np.where(hit, _log_ratio(pp, pq), _log_ratio(1 - pp, 1 - pq))
+        s = rel_term[rel.astype(int)]  # (m,) a new array: indexing copies
+        for pp, marked, unmarked in kinds: s = s + np.where(rng.random(m) < pp, marked, unmarked)  # each kind marks each image of P at its chance in P
         order = np.lexsort((rng.random(m), -s))  # by ratio, ties in random order
         aps.append(average_precision_score(rel[order], -np.arange(m)))  # the ranking as it is ordered, ties broken
         lifts.append(rel[order[:k]].mean() - k / m)
