@@ -73,7 +73,7 @@ class RelevanceConfig:
     lr: float = 3e-3  # peak learning rate
     wd: float = 1e-3  # weight decay
     bs: int = 32  # images per batch
-    folds: int = 3  # cross-fitting folds (>= 2): each image is scored by the network not trained on it, which learnt from the others
+    folds: int = 3  # cross-fitting folds (>= 2): each image is scored by the network that learnt from the other folds
     head_channels: int = 32  # channels of the head's conv layer
     pool: str = 'concat'  # the head's global pool: 'concat' (each channel's max and mean) or 'max'
     init: str = 'pwscae'  # encoder start: 'pwscae' (the trained auto-encoder's encoder, when given) or 'scratch'
