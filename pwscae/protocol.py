@@ -200,6 +200,11 @@ def _add_nuisances(x:torch.Tensor, # (m, 3, h, w) images of one set, changed in 
     return ['+'.join(k) for k in marks]
 
 # %% ../nbs/03_protocol.ipynb #6bfed1b4
+def _check_shares(**shares):
+    "Refuse a Ratio A or B that is not a share in [0, 1], naming it."
+    for nm, r in shares.items():
+        if not (isinstance(r, (int, float, np.floating)) and 0 <= r <= 1): raise ValueError(f"{nm} must be a share in [0, 1], got {r!r}")
+
 def pseudo_sets(query:str, # "adjective noun", e.g. 'happy dog' (or VSO spelling 'happy_dog')
                 source=None, # where images come from: `.anps` + `.load(anp, idxs, size)`; `SynthANP(seed=0)` when None
                 m:int=200, # images in each of P and Q (the paper's top m results)
@@ -218,9 +223,7 @@ def pseudo_sets(query:str, # "adjective noun", e.g. 'happy dog' (or VSO spelling
         raise ValueError(f"{query!r} is not a query of Table 1 ({', '.join(QUERIES.index)}): pass both ratio_a and ratio_b (pwscae run: --ratio-a, --ratio-b)")
     if ratio_a is None: ratio_a = float(row.ratio_a.iloc[0])
     if ratio_b is None: ratio_b = float(row.ratio_b.iloc[0])
-    for nm, r in (('ratio_a', ratio_a), ('ratio_b', ratio_b)):
-        if not (isinstance(r, (int, float, np.floating)) and 0 <= r <= 1):
-            raise ValueError(f"{nm} must be a share in [0, 1], got {r!r}")
+    _check_shares(ratio_a=ratio_a, ratio_b=ratio_b)
     conf = parse_confound(confound)  # checked before any image is drawn
     source = SynthANP(seed=0, size=size) if source is None else source
     rel, pool, excluded = anp_pools(source.anps, query, exclude)
@@ -274,8 +277,7 @@ def ideal_pq_ranking(ratio_a:float, # share of truly relevant images in P (Ratio
                      seed:int=0, # seed of the draws and of the tie-breaking
                     ) -> pd.Series:
     "AP over P and lift at Ratio A of P ranked by its exact P/Q density ratio: the best a P-vs-Q classifier can do."
-    for nm, r in (('ratio_a', ratio_a), ('ratio_b', ratio_b)):
-        if not (isinstance(r, (int, float, np.floating)) and 0 <= r <= 1): raise ValueError(f"{nm}={r!r}: give a share in [0, 1]")
+    _check_shares(ratio_a=ratio_a, ratio_b=ratio_b)
     for nm, v in (('m', m), ('draws', draws)):
         if not (isinstance(v, (int, np.integer)) and v >= 1): raise ValueError(f"{nm}={v!r}: give a whole number >= 1")
     k = _n_relevant(m, ratio_a)

@@ -63,7 +63,7 @@ class RelevanceNet(nn.Module):
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         for enc in self.encoders: x = enc(x)  # (bs, 3, 100, 100) → (bs, 20, 48, 48) → (bs, 20, 22, 22)
-        return self.head(x).squeeze(1)        # (bs, 32, 20, 20) → (bs, 64) pooled → (bs,)
+        return self.head(x).squeeze(1)        # (bs, 32, 20, 20) → (bs, 64) pooled (32 with pool='max') → (bs,)
 
 # %% ../nbs/09_relevance.ipynb #e865b4a8
 @dataclass
