@@ -29,8 +29,7 @@ from .core import flatten_features
 
 # %% auto #0
 __all__ = ['DENSE_MAX', 'SPARSE_K', 'selection_metrics', 'precision_at_size', 'relevance_scores', 'pq_scores', 'UUClassifier',
-           'estimate_priors_from_scores', 'estimate_priors', 'visual_rank', 'rank_images', 'ranking_metrics',
-           'pr_curve']
+           'estimate_priors', 'visual_rank', 'rank_images', 'ranking_metrics', 'pr_curve']
 
 # %% ../nbs/08_rank.ipynb #486f3326
 def selection_metrics(selected_positions, # positions in P of the images selected as truly relevant
@@ -195,28 +194,19 @@ def _priors_of_scores(s, fromP, q):
     pi = (a0 * fromP.sum() + b0 * (~fromP).sum()) / len(s)  # estimated relevant share of the pool
     return _priors_from_regions(s, fromP, float(np.clip(pi / 2, 0.05, 0.4)), float(np.clip((1 - pi) / 2, 0.05, 0.4)))
 
-def _check_estimate(q, resamples):
-    "Refuse a region share or a resample count the estimate cannot use, before any work."
+def estimate_priors(XP, # (n_P, ...) features of P
+                    XQ, # (n_Q, ...) features of Q
+                    seed:int=0, # seed of the cross-fitting folds
+                    q:float|None=None, # share of pooled images in the top and bottom regions; adaptive when None
+                    cv:int=5, # cross-fitting folds
+                    C:float=1.0, # inverse L2 strength of the P-vs-Q classifier
+                    resamples:int=0, # bootstrap resamples of the scores (P's and Q's apart) whose median is the estimate; 0: one estimate
+                   ) -> tuple[float, float]:
+    "Estimate (Ratio A, Ratio B), the relevant shares of P and Q, from the range of the P/Q density ratio."
     if q is not None and not 0 < q <= 0.5: raise ValueError(f"q must be in (0, 0.5], got {q}")
     if not (isinstance(resamples, (int, np.integer)) and resamples >= 0): raise ValueError(f"resamples={resamples!r}: give a whole number >= 0")
-
-def _scores_column(s, name):
-    "One score per image as a 1-D float array, or a clear error."
-    s = np.asarray(s, float)
-    if s.ndim == 2 and s.shape[1] == 1: s = s[:, 0]
-    if s.ndim != 1: raise ValueError(f"{name} must hold one score per image, got shape {s.shape}: for features use `estimate_priors`")
-    return s
-
-def estimate_priors_from_scores(sP, # (n_P,) P-vs-Q scores of P, out of fold, higher where an image looks more like P's
-                                sQ, # (n_Q,) the same scores of Q
-                                q:float|None=None, # share of pooled images in the top and bottom regions; adaptive when None
-                                seed:int=0, # seed of the resamples
-                                resamples:int=0, # bootstrap resamples of the scores (P's and Q's apart) whose median is the estimate; 0: one estimate
-                               ) -> tuple[float, float]:
-    "Estimate (Ratio A, Ratio B) from cross-fitted P-vs-Q scores: only their order is read."
-    _check_estimate(q, resamples)
-    sP, sQ = _scores_column(sP, 'sP'), _scores_column(sQ, 'sQ')
-    s, fromP = np.r_[sP, sQ], np.r_[np.ones(len(sP), bool), np.zeros(len(sQ), bool)]
+    s = pq_scores(XP, XQ, cv=cv, seed=seed, C=C)
+    fromP = np.r_[np.ones(len(XP), bool), np.zeros(len(XQ), bool)]
     if not resamples: return _priors_of_scores(s, fromP, q)
     rng, iP, iQ = np.random.default_rng(seed), np.flatnonzero(fromP), np.flatnonzero(~fromP)
     est = []
@@ -227,20 +217,6 @@ def estimate_priors_from_scores(sP, # (n_P,) P-vs-Q scores of P, out of fold, hi
     if not ok.any(): return float('nan'), float('nan')  # no resample told P from Q
     a, b = np.median(est[ok], axis=0)
     return float(a), float(b)
-
-# %% ../nbs/08_rank.ipynb #1931c4d4
-def estimate_priors(XP, # (n_P, ...) features of P
-                    XQ, # (n_Q, ...) features of Q
-                    seed:int=0, # seed of the cross-fitting folds (and of the resamples)
-                    q:float|None=None, # share of pooled images in the top and bottom regions; adaptive when None
-                    cv:int=5, # cross-fitting folds
-                    C:float=1.0, # inverse L2 strength of the P-vs-Q classifier
-                    resamples:int=0, # bootstrap resamples of the scores (P's and Q's apart) whose median is the estimate; 0: one estimate
-                   ) -> tuple[float, float]:
-    "Estimate (Ratio A, Ratio B), the relevant shares of P and Q, from the range of the P/Q density ratio."
-    _check_estimate(q, resamples)  # before the classifier's work
-    s = pq_scores(XP, XQ, cv=cv, seed=seed, C=C)
-    return estimate_priors_from_scores(s[:len(XP)], s[len(XP):], q=q, seed=seed, resamples=resamples)
 
 # %% ../nbs/08_rank.ipynb #9e4a32f5
 DENSE_MAX = 3000  # images up to which `visual_rank` builds the dense n×n graph; past it, each image's `SPARSE_K` nearest neighbours

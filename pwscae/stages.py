@@ -29,7 +29,7 @@ from .pairs import PAIRINGS, make_pairs, descriptors
 from .model import SCAEConfig, PWSCAE
 from .train import pair_dls, pwscae_learner, fit_pwscae, encode, encode_pairs
 from .cluster import ClusterResult, cluster_pairs, select_relevant
-from .rank import (relevance_scores, pq_scores, UUClassifier, estimate_priors, estimate_priors_from_scores, visual_rank, rank_images,
+from .rank import (relevance_scores, pq_scores, UUClassifier, estimate_priors, visual_rank, rank_images,
                          ranking_metrics, selection_metrics)
 from .relevance import RelevanceConfig, CNNRelevance, cnn_relevance, cross_fit_cnn
 
@@ -235,14 +235,12 @@ def priors_from(XP, # (n_P, ...) features or scores of P
                 ratio_b:float|None=None, # Ratio B if known
                 seed:int=0, # seed of the estimate's folds (and resamples)
                 resamples:int=0, # bootstrap resamples whose median is the estimate (`estimate_priors`); 0: one estimate
-                scores:bool=False, # XP and XQ are out-of-fold P-vs-Q scores, one per image: read directly (`estimate_priors_from_scores`)
                ) -> dict:
     "The priors a run uses: `ratio_a`, `ratio_b` and their `source` ('given', 'estimated', or 'assumed' after a failed estimate)."
     if ratio_a is not None and ratio_b is not None: return dict(ratio_a=float(ratio_a), ratio_b=float(ratio_b), source='given')
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        a, b = (estimate_priors_from_scores(XP, XQ, seed=seed, resamples=resamples) if scores
-                else estimate_priors(XP, XQ, seed=seed, resamples=resamples))
+        a, b = estimate_priors(XP, XQ, seed=seed, resamples=resamples)
     if np.isfinite(a) and np.isfinite(b) and a > b: return dict(ratio_a=float(a), ratio_b=float(b), source='estimated')
     warnings.warn("P and Q could not be told apart well enough to estimate their relevant shares: assuming Ratio A 0.7 and "
                   "Ratio B 0.3 (give ratio_a and ratio_b if you know them)")
@@ -284,7 +282,7 @@ def learn_relevance(sets:PseudoSets, # stage 1's P and Q
         scores = fn.scores
         check_finite(scores, 'the relevance training', f"lower relevance.lr (now {cfg.relevance.lr:g})")
         priors = (dict(ratio_a=float(sets.relevant('P').mean()), ratio_b=float(sets.relevant('Q').mean()), source='given')
-                  if cfg.method == 'supervised' else priors_from(scores[:n], scores[n:], cfg.ratio_a, cfg.ratio_b, seed, cfg.prior_resamples, scores=True))
+                  if cfg.method == 'supervised' else priors_from(scores[:n, None], scores[n:, None], cfg.ratio_a, cfg.ratio_b, seed, cfg.prior_resamples))
     else:
         fP, fQ = encode(model, P).numpy(), encode(model, Q).numpy(); feats = np.concatenate([fP, fQ])
         priors = priors_from(fP, fQ, cfg.ratio_a, cfg.ratio_b, seed, cfg.prior_resamples)
