@@ -11,8 +11,13 @@ With --methods (e.g. cnn,supervised, after a change to the relevance training) o
 replace those of the committed tables, whose other methods are kept as they are. The tables' `seconds` stays that of
 the run that made the kept rows, and each replaced row has its own.
 
+With --ablation (cnn_scratch: the relevance networks started from random weights instead of the auto-encoder's encoder)
+the ablation runs, with `paper`, on the committed tables' draws and is written beside each table, to
+benchmarks/results/table3_full_cnn_scratch and table3_full_confounded_cnn_scratch, after checking that its paper
+selections equal the committed ones (the same images, pairs and auto-encoders); 12_evaluation compares it with `cnn`.
+
 Usage: python benchmarks/table3.py [--seeds 0,1,2] [--protocols plain,confounded] [--jobs 2] [--work runs/table3]
-       [--methods M,...] [--merge-only]
+       [--methods M,... | --ablation cnn_scratch] [--merge-only]
 """
 import argparse
 import os
@@ -29,6 +34,14 @@ PART = {'plain': 'plain', 'confounded': 'conf'}  # part folders: plain_s0, conf_
 def load() -> str: return '/'.join(f'{v:.2f}' for v in os.getloadavg())
 
 
+def same_paper(old, new) -> bool:
+    "Whether `new` selected, with the paper's procedure, as many images as `old` on every draw of `old`: both ran on the same draws."
+    key = ['query', 'seed']
+    paper = lambda t: t[t.method == 'paper'].set_index(key)['size'].sort_index()
+    a, b = paper(old.table), paper(new.table)
+    return a.index.isin(b.index).all() and a.equals(b.loc[a.index])
+
+
 def replace_methods(old, new, methods):
     "`old` with the rows and score columns of `methods` taken from `new`, which must hold every draw of `old` and the same paper selection."
     from pwscae.evaluation import Evaluation
@@ -36,8 +49,7 @@ def replace_methods(old, new, methods):
     key = ['query', 'seed']
     draws = lambda t: set(map(tuple, t[key].drop_duplicates().itertuples(index=False)))
     if missing := draws(old.table) - draws(new.table): sys.exit(f"the rerun lacks draws of the committed table: {sorted(missing)[:5]}")
-    paper = lambda t: t[t.method == 'paper'].set_index(key)['size'].sort_index()
-    if not paper(old.table).equals(paper(new.table).loc[paper(old.table).index]):
+    if not same_paper(old, new):
         sys.exit("the rerun's paper selection differs from the committed one: rerun every method (without --methods)")
     idx = key + ['method']
     t, r = old.table.set_index(idx), new.table.set_index(idx)
@@ -61,11 +73,17 @@ def main():
     ap.add_argument('--work', default='runs/table3', help='folder of the per-seed parts (kept, so a rerun resumes)')
     ap.add_argument('--merge-only', action='store_true', help='only merge the parts that exist')
     ap.add_argument('--methods', default=None, help='rerun only these methods and replace their rows in the committed tables')
+    ap.add_argument('--ablation', default=None, help='run this method outside the table (cnn_scratch) on its draws and write it beside it')
     a = ap.parse_args()
     methods = [m for m in (a.methods or '').split(',') if m]
-    from pwscae.evaluation import EVAL_METHODS
+    from pwscae.evaluation import EVAL_METHODS, VARIANTS
     if bad := [m for m in methods if m not in EVAL_METHODS or m == 'paper']:
         sys.exit(f"--methods {bad}: choose among {', '.join(m for m in EVAL_METHODS if m != 'paper')}")
+    ablations = [m for m in VARIANTS if m not in EVAL_METHODS]
+    if a.ablation is not None:
+        if methods: sys.exit("give --methods or --ablation, not both")
+        if a.ablation not in ablations: sys.exit(f"--ablation {a.ablation!r}: choose among {', '.join(ablations)}")
+        methods = [a.ablation]
     tag = ('_' + '+'.join(methods)) if methods else ''
     if methods and (missing := [NAMES[p] for p in a.protocols.split(',') if p in NAMES and not (RESULTS / NAMES[p] / 'table.csv').is_file()]):
         sys.exit(f"--methods replaces rows of committed tables, and {', '.join(missing)} has none: run without --methods first")
@@ -89,8 +107,11 @@ def main():
         parts = [work / f'{PART[p]}_s{s}{tag}' for s in seeds if (work / f'{PART[p]}_s{s}{tag}' / 'table.csv').is_file()]
         if not parts: print(f'{p}: no finished part under {work}'); continue
         ev = Evaluation.merge(*(Evaluation.load(d) for d in parts))
-        if methods: ev = replace_methods(Evaluation.load(RESULTS / NAMES[p]), ev, methods)
-        out = ev.save(RESULTS / NAMES[p], overwrite=True)
+        if a.ablation is not None:
+            if not same_paper(Evaluation.load(RESULTS / NAMES[p]), ev):
+                sys.exit(f"{p}: the ablation's paper selections differ from the committed table's: it did not run on its draws")
+        elif methods: ev = replace_methods(Evaluation.load(RESULTS / NAMES[p]), ev, methods)
+        out = ev.save(RESULTS / (NAMES[p] + tag if a.ablation is not None else NAMES[p]), overwrite=True)
         lift = ev.mean_lift().round(3)
         print(f'{p}: {len(parts)} seed(s) merged into {out} ({ev.seconds / 60:.1f} min of runs); mean lift: '
               + ', '.join(f'{m} {v:+.3f}' for m, v in lift.items()))
