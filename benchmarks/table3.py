@@ -86,7 +86,7 @@ def main():
         methods = [a.ablation]
     tag = ('_' + '+'.join(methods)) if methods else ''
     if methods and (missing := [NAMES[p] for p in a.protocols.split(',') if p in NAMES and not (RESULTS / NAMES[p] / 'table.csv').is_file()]):
-        sys.exit(f"--methods replaces rows of committed tables, and {', '.join(missing)} has none: run without --methods first")
+        sys.exit(f"--methods and --ablation need the committed tables, and {', '.join(missing)} has none: run without them first")
     seeds = [int(s) for s in a.seeds.split(',')]
     protocols = a.protocols.split(',')
     if bad := [p for p in protocols if p not in NAMES]: sys.exit(f"unknown protocols {bad}: use plain and/or confounded")
@@ -109,7 +109,8 @@ def main():
         ev = Evaluation.merge(*(Evaluation.load(d) for d in parts))
         if a.ablation is not None:
             if not same_paper(Evaluation.load(RESULTS / NAMES[p]), ev):
-                sys.exit(f"{p}: the ablation's paper selections differ from the committed table's: it did not run on its draws")
+                sys.exit(f"{p}: the ablation's paper selections differ from the committed table's, or it lacks some of its draws "
+                         "(give every seed of the table): it did not run on the table's draws")
         elif methods: ev = replace_methods(Evaluation.load(RESULTS / NAMES[p]), ev, methods)
         out = ev.save(RESULTS / (NAMES[p] + tag if a.ablation is not None else NAMES[p]), overwrite=True)
         lift = ev.mean_lift().round(3)
