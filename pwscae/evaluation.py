@@ -24,7 +24,7 @@ from .rank import precision_at_size, selection_metrics, pr_curve
 from .stages import (QueryConfig, PRESETS, get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance)
 
 # %% auto #0
-__all__ = ['VARIANTS', 'EVAL_METHODS', 'evaluate_query', 'Evaluation', 'evaluate']
+__all__ = ['VARIANTS', 'EVAL_METHODS', 'RANKERS', 'evaluate_query', 'Evaluation', 'evaluate']
 
 # %% ../nbs/12_evaluation.ipynb #8d0a4674
 def _variants(cfg:QueryConfig) -> dict:
@@ -230,3 +230,20 @@ def evaluate(queries=None, # query names, or a DataFrame indexed by query like `
     tables, scores = [t for t, _ in out], [sc for _, sc in out]
     name = preset if isinstance(preset, str) else 'custom'
     return Evaluation(pd.concat(tables, ignore_index=True), pd.concat(scores, ignore_index=True), name, time.perf_counter() - t0, cfg.confound)
+
+# %% ../nbs/12_evaluation.ipynb #b03dede3
+RANKERS = tuple(m for m, v in _variants(QueryConfig()).items() if v.method != 'paper')  # methods that select the top of their scores
+
+@patch
+def reselect(self:Evaluation, select_share:float, # the share of each draw's Â · |P| to select, in (0, 1] (`QueryConfig.select_share`)
+            ) -> Evaluation:
+    "This evaluation as if each ranking method had selected the top `select_share` · Â · |P| of P by its scores: nothing is retrained."
+    if not (isinstance(select_share, (int, float, np.floating)) and 0 < select_share <= 1):
+        raise ValueError(f"select_share={select_share!r}: give a share in (0, 1], e.g. 0.9")
+    draws, t = dict(list(self.scores.groupby(['query', 'seed'], sort=False))), self.table.copy()
+    for i in t.index[t.method.isin(RANKERS)]:
+        r = t.loc[i]; g = draws[(r['query'], r.seed)]
+        k = max(1, int(round(select_share * r.ratio_a_hat * len(g))))  # as `learn_relevance` sizes it
+        m = selection_metrics(np.argsort(-g[r.method].to_numpy(), kind='stable')[:k], g.truth.to_numpy(bool))
+        t.loc[i, ['precision', 'lift', 'recall', 'size']] = m['precision'], m['lift'], m['recall'], m['size']
+    return replace(self, table=t)

@@ -64,6 +64,7 @@ class QueryConfig:
     count: str = 'any'  # an image of P in several pairs is selected if 'any' or the 'majority' of its pairs are in the cluster
     method: str = 'cnn'  # relevance function: one of `METHODS`
     prior_resamples: int = 0  # bootstrap resamples of the P-vs-Q scores whose median estimates Ratio A and B (`estimate_priors`); 0: one estimate
+    select_share: float = 1.0  # the selection is the top select_share · Ratio A · |P| images of P (Ratio A given or estimated); below 1 trades recall for precision
     relevance: RelevanceConfig = field(default_factory=RelevanceConfig)  # training of the 'cnn' relevance function
     device: str = 'auto'  # where the networks train and run: 'auto' (CUDA, else Apple MPS, else CPU), 'cpu', 'cuda', 'cuda:1', 'mps'
     confound: str|None = None  # evaluation only: set-specific nuisances added to P and Q drawn from a source ('all', 'framing,style', …; `pseudo_sets`)
@@ -101,6 +102,8 @@ def _check(self:QueryConfig):
         if not (isinstance(v, (int, float, np.floating)) and math.isfinite(v) and v > 0): raise bad(f"{k}={v!r}: use a finite learning rate > 0, e.g. 3e-3")
     if not (isinstance(self.relevance.lr, (int, float)) and math.isfinite(self.relevance.lr) and self.relevance.lr > 0):
         raise bad(f"relevance.lr={self.relevance.lr!r}: use a finite learning rate > 0, e.g. 3e-3")
+    if not (isinstance(self.select_share, (int, float, np.floating)) and 0 < self.select_share <= 1):
+        raise bad(f"select_share={self.select_share!r}: give a share in (0, 1], e.g. 0.9")
     if not (_is_int(self.prior_resamples) and self.prior_resamples >= 0): raise bad(f"prior_resamples={self.prior_resamples!r}: use a whole number >= 0")
     for k in ('bs', 'pairs_per_image', 'n_clusters', 'size'):
         v = getattr(self, k)
@@ -122,6 +125,7 @@ def from_dict(cls:QueryConfig, d:dict) -> QueryConfig:
     "Rebuild a config from `to_dict`'s output."
     d = dict(d); d['scae'] = SCAEConfig(**d['scae'])
     d['relevance'] = RelevanceConfig(**{'pool': 'max', **d['relevance']})  # saved before the pool was an option: the max-pool head
+    d.setdefault('select_share', 1.0)  # saved before the selection was shrunk: the top Ratio A · |P|
     return cls(**d)
 
 # %% ../nbs/10_stages.ipynb #dfb7ae1e
@@ -268,7 +272,7 @@ def learn_relevance(sets:PseudoSets, # stage 1's P and Q
                     model:PWSCAE, # stage 3's trained auto-encoder (its encoder starts the 'cnn' networks)
                     pairs:pd.DataFrame, # stage 2's pairs
                     clusters:PairClusters, # stage 4's clusters ('paper' learns from them)
-                    cfg:QueryConfig|None=None, # `method`, `relevance`, `ratio_a`, `ratio_b`, `prior_resamples`, `seed` and `device` are read
+                    cfg:QueryConfig|None=None, # `method`, `relevance`, `ratio_a`, `ratio_b`, `prior_resamples`, `select_share`, `seed` and `device` are read
                     progress:bool=False, # fastai progress bars
                    ) -> Relevance:
     "Stage 5 (step 4 of the paper): a relevance function by `cfg.method`, the scores of P ∪ Q and the selected images of P."
@@ -301,7 +305,7 @@ def learn_relevance(sets:PseudoSets, # stage 1's P and Q
             h, c = descriptors(P + Q)
             unit = lambda v: v / np.linalg.norm(v, axis=1, keepdims=True).clip(1e-12)
             scores, fn = visual_rank(np.hstack([unit(h), unit(c)])), None
-    sel = clusters.selected if cfg.method == 'paper' else _top(scores[:n], priors['ratio_a'])
+    sel = clusters.selected if cfg.method == 'paper' else _top(scores[:n], cfg.select_share * priors['ratio_a'])
     return Relevance(cfg.method, np.asarray(scores, float), fn, priors, np.sort(sel))
 
 # %% ../nbs/10_stages.ipynb #99e3fd41
