@@ -21,7 +21,7 @@ from sklearn.metrics import average_precision_score, roc_auc_score
 from .core import QUERIES, parse_query, atomic_folder
 from .parallel import fan_out
 from .rank import precision_at_size, selection_metrics, pr_curve
-from .stages import (QueryConfig, PRESETS, get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance)
+from .stages import (QueryConfig, PRESETS, get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance, _top)
 
 # %% auto #0
 __all__ = ['VARIANTS', 'EVAL_METHODS', 'RANKERS', 'evaluate_query', 'Evaluation', 'evaluate']
@@ -238,12 +238,10 @@ RANKERS = tuple(m for m, v in _variants(QueryConfig()).items() if v.method != 'p
 def reselect(self:Evaluation, select_share:float, # the share of each draw's Â · |P| to select, in (0, 1] (`QueryConfig.select_share`)
             ) -> Evaluation:
     "This evaluation as if each ranking method had selected the top `select_share` · Â · |P| of P by its scores: nothing is retrained."
-    if not (isinstance(select_share, (int, float, np.floating)) and 0 < select_share <= 1):
-        raise ValueError(f"select_share={select_share!r}: give a share in (0, 1], e.g. 0.9")
+    QueryConfig(select_share=select_share)  # the config's check of the share
     draws, t = dict(list(self.scores.groupby(['query', 'seed'], sort=False))), self.table.copy()
     for i in t.index[t.method.isin(RANKERS)]:
         r = t.loc[i]; g = draws[(r['query'], r.seed)]
-        k = max(1, int(round(select_share * r.ratio_a_hat * len(g))))  # as `learn_relevance` sizes it
-        m = selection_metrics(np.argsort(-g[r.method].to_numpy(), kind='stable')[:k], g.truth.to_numpy(bool))
+        m = selection_metrics(_top(g[r.method].to_numpy(), select_share * r.ratio_a_hat), g.truth.to_numpy(bool))  # as `learn_relevance` selects
         t.loc[i, ['precision', 'lift', 'recall', 'size']] = m['precision'], m['lift'], m['recall'], m['size']
     return replace(self, table=t)
