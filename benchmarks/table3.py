@@ -58,11 +58,16 @@ def replace_methods(old, new, methods):
         sys.exit(f"the committed table lacks rows of {methods}: rerun every method (without --methods)")
     t.loc[rows, r.columns] = r.loc[rows, r.columns]  # the committed row order is kept
     table = t.reset_index()
-    pos = lambda sc: sc.groupby(key).cumcount()  # an image's place in its draw's P
+    pos = lambda sc: sc.groupby(key + ['set']).cumcount()  # an image's place in its draw's P or Q
     o, n = old.scores.assign(_i=pos(old.scores)), new.scores.assign(_i=pos(new.scores))
-    scores = o.drop(columns=methods).merge(n[key + ['_i', 'truth'] + methods], on=key + ['_i'], how='left', suffixes=('', '_new'))
-    if not (scores.truth == scores.truth_new).all(): sys.exit("the rerun drew other images than the committed table: rerun every method")
-    return Evaluation(table[old.table.columns], scores[old.scores.columns], old.preset, old.seconds, old.confound)
+    k = key + ['set', '_i']  # the rerun's rows are kept, Q's too where the committed scores hold P's alone (saved before Q's were kept)
+    scores = n[k + ['truth'] + methods].merge(o.drop(columns=methods), on=k, how='left', suffixes=('', '_old'))
+    known = scores.truth_old.notna()
+    if len(o) > known.sum() or not (scores.truth[known] == scores.truth_old[known].astype(bool)).all():
+        sys.exit("the rerun drew other images than the committed table: rerun every method")
+    draw = {d: i for i, d in enumerate(map(tuple, old.scores[key].drop_duplicates().itertuples(index=False)))}
+    scores = scores.assign(_d=[draw[d] for d in zip(scores['query'], scores.seed)]).sort_values(['_d', 'set', '_i'], kind='stable')
+    return Evaluation(table[old.table.columns], scores[old.scores.columns].reset_index(drop=True), old.preset, old.seconds, old.confound)
 
 
 def main():

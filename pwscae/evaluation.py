@@ -21,10 +21,10 @@ from sklearn.metrics import average_precision_score, roc_auc_score
 from .core import QUERIES, parse_query, atomic_folder
 from .parallel import fan_out
 from .rank import precision_at_size, selection_metrics, pr_curve
-from .stages import (QueryConfig, PRESETS, get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance, _top)
+from .stages import (QueryConfig, PRESETS, get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance, priors_from, _top)
 
 # %% auto #0
-__all__ = ['VARIANTS', 'EVAL_METHODS', 'RANKERS', 'evaluate_query', 'Evaluation', 'evaluate']
+__all__ = ['VARIANTS', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED', 'evaluate_query', 'Evaluation', 'evaluate']
 
 # %% ../nbs/12_evaluation.ipynb #8d0a4674
 def _variants(cfg:QueryConfig) -> dict:
@@ -51,7 +51,7 @@ def evaluate_query(query:str, # a query of `QUERIES` (or of the source, with rat
                    source=None, # where P and Q are drawn from; the embedded world when None
                    methods:tuple=EVAL_METHODS, # names of `VARIANTS` to run
                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    "All methods on one draw: a metrics row per method, and the per-image scores of P (with the truth)."
+    "All methods on one draw: a metrics row per method, and the per-image scores of P and Q (with the set and the truth)."
     cfg = _config(preset).update(seed=seed)
     if bad := [m for m in methods if m not in VARIANTS]: raise ValueError(f"unknown methods {bad}: choose from {', '.join(VARIANTS)}")
     t0 = time.perf_counter()
@@ -69,7 +69,7 @@ def evaluate_query(query:str, # a query of `QUERIES` (or of the source, with rat
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')  # a failed estimate is recorded in the table's `priors` column
             rel = learn_relevance(sets, model, pairs[v.pairing], clusters, v)
-        scores[name] = rel.scores[:n]
+        scores[name] = rel.scores
         r = selection_metrics(rel.selected, yP)
         rows.append(dict(query=query, seed=seed, method=name, ratio_a=yP.mean(), ratio_b=sets.relevant('Q').mean(),
                          precision=r['precision'], lift=r['lift'], recall=r['recall'], size=r['size'],
@@ -78,16 +78,17 @@ def evaluate_query(query:str, # a query of `QUERIES` (or of the source, with rat
                          seconds=time.perf_counter() - t))
     table = pd.DataFrame(rows)
     n_paper = int(table.loc[table.method == 'paper', 'size'].iloc[0]) if 'paper' in methods else None
-    table.insert(table.columns.get_loc('ap'), 'p_at_paper', [precision_at_size(scores[m], yP, max(1, n_paper)) if n_paper else np.nan
+    table.insert(table.columns.get_loc('ap'), 'p_at_paper', [precision_at_size(scores[m][:n], yP, max(1, n_paper)) if n_paper else np.nan
                                                              for m in table.method])
-    return table, pd.DataFrame(scores).assign(query=query, seed=seed, truth=yP)
+    sets_ = ['P'] * n + ['Q'] * len(sets.Q)  # Q's scores too: the estimate of Ratio A reads both (`Evaluation.reselect`)
+    return table, pd.DataFrame(scores).assign(query=query, seed=seed, set=sets_, truth=sets.relevant('PQ'))
 
 # %% ../nbs/12_evaluation.ipynb #bd5b8334
 @dataclass
 class Evaluation:
     "Per query × seed × method metrics of `evaluate`, the per-image scores behind them, and the run's settings."
     table: pd.DataFrame  # one row per query, seed and method
-    scores: pd.DataFrame  # per-image scores of P per method, with query, seed, truth
+    scores: pd.DataFrame  # per-image scores of P and Q per method, with query, seed, set ('P' or 'Q') and truth
     preset: str  # the preset's name, or 'custom'
     seconds: float  # wall time of the run
     confound: str|None = None  # the protocol's set-specific nuisances (`pseudo_sets`); None: Table 1's plain protocol
@@ -153,7 +154,7 @@ def pr_curves(self:Evaluation, query:str, # which query
               methods:tuple=('paper', 'uu', 'cnn', 'supervised'), # curves to draw
               ax=None):
     "Precision–recall curves over P of several methods for one draw; returns the `ax`."
-    s = self.scores[(self.scores['query'] == query) & (self.scores.seed == seed)]
+    s = self.scores[(self.scores['query'] == query) & (self.scores.seed == seed) & (self.scores['set'] == 'P')]
     if s.empty: raise ValueError(f"no scores for query {query!r}, seed {seed}")
     for mth in methods:
         if mth in s: ax = pr_curve(s[mth].to_numpy(), s.truth.to_numpy(bool), ax=ax, label=mth)
@@ -193,7 +194,9 @@ def load(cls:Evaluation, folder:str|Path, # a folder written by `save` (or `pwsc
     d = Path(folder)
     if not (d/'table.csv').is_file(): raise FileNotFoundError(f"{str(d)!r} holds no evaluation (no table.csv): write one with pwscae bench --out")
     meta = json.loads((d/'meta.json').read_text()) if (d/'meta.json').is_file() else dict(preset='unknown', seconds=float('nan'))
-    return cls(pd.read_csv(d/'table.csv'), pd.read_csv(d/'scores.csv'), meta['preset'], meta['seconds'], meta.get('confound'))
+    scores = pd.read_csv(d/'scores.csv')
+    if 'set' not in scores: scores.insert(scores.columns.get_loc('truth'), 'set', 'P')  # saved before Q's scores were kept
+    return cls(pd.read_csv(d/'table.csv'), scores, meta['preset'], meta['seconds'], meta.get('confound'))
 
 @patch(cls_method=True)
 def merge(cls:Evaluation, *evs:Evaluation, # evaluations of one preset and protocol on different draws
@@ -239,9 +242,30 @@ def reselect(self:Evaluation, select_share:float, # the share of each draw's Â 
             ) -> Evaluation:
     "This evaluation as if each ranking method had selected the top `select_share` · Â · |P| of P by its scores: nothing is retrained."
     QueryConfig(select_share=select_share)  # the config's check of the share
-    draws, t = dict(list(self.scores.groupby(['query', 'seed'], sort=False))), self.table.copy()
+    P = self.scores[self.scores['set'] == 'P']
+    draws, t = dict(list(P.groupby(['query', 'seed'], sort=False))), self.table.copy()
     for i in t.index[t.method.isin(RANKERS)]:
         r = t.loc[i]; g = draws[(r['query'], r.seed)]
         m = selection_metrics(_top(g[r.method].to_numpy(), select_share * r.ratio_a_hat), g.truth.to_numpy(bool))  # as `learn_relevance` selects
         t.loc[i, ['precision', 'lift', 'recall', 'size']] = m['precision'], m['lift'], m['recall'], m['size']
     return replace(self, table=t)
+
+# %% ../nbs/12_evaluation.ipynb #fd33bea7
+SELF_ESTIMATED = ('cnn', 'cnn_scratch')  # methods whose priors are estimated from their own scores of P and Q
+
+@patch
+def reestimate(self:Evaluation, prior_alpha:float|None, # the estimate's significance guard (`QueryConfig.prior_alpha`); None: none
+               select_share:float=1.0, # the share of each draw's Â · |P| to select (`QueryConfig.select_share`)
+              ) -> Evaluation:
+    "This evaluation as if the `SELF_ESTIMATED` methods had estimated their priors with `prior_alpha` (one estimate each), every ranking method re-sized: nothing is retrained."
+    QueryConfig(prior_alpha=prior_alpha)  # the config's check of the level
+    draws, t = dict(list(self.scores.groupby(['query', 'seed'], sort=False))), self.table.copy()
+    for i in t.index[t.method.isin(SELF_ESTIMATED)]:
+        r = t.loc[i]; g = draws[(r['query'], r.seed)]; P, Q = g[g['set'] == 'P'], g[g['set'] == 'Q']
+        if Q.empty or Q[r.method].isna().any():
+            raise ValueError(f"the evaluation holds no scores of Q for {r.method} on ({r['query']!r}, {r.seed}): it was saved before they were kept; run it again")
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')  # a failed estimate is recorded in the `priors` column
+            pr = priors_from(P[r.method].to_numpy()[:, None], Q[r.method].to_numpy()[:, None], seed=int(r.seed), alpha=prior_alpha)
+        t.loc[i, ['ratio_a_hat', 'ratio_b_hat', 'priors']] = pr['ratio_a'], pr['ratio_b'], pr['source']
+    return replace(self, table=t).reselect(select_share)

@@ -14,6 +14,7 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from scipy.optimize import minimize
 from scipy.sparse import diags, issparse
+from scipy.stats import fisher_exact
 import sklearn
 from scipy.special import expit
 from sklearn.base import BaseEstimator
@@ -177,22 +178,37 @@ def _region_ratio(fromP, idx, nP, nQ):
     "(share of P in the region) / (share of Q in the region), with +0.5 counts."
     return ((fromP[idx].sum() + 0.5) / nP) / ((~fromP[idx]).sum() + 0.5) * nQ
 
+def _regions(s, q_top, q_bottom):
+    "Positions of the top `q_top` and bottom `q_bottom` shares of the scores `s` (at least one each)."
+    n = len(s); order = np.argsort(-s, kind='stable')
+    return order[:max(1, round(q_top * n))], order[-max(1, round(q_bottom * n)):]
+
 def _priors_from_regions(s, fromP, q_top, q_bottom):
-    nP, nQ = fromP.sum(), (~fromP).sum(); n = len(s); order = np.argsort(-s, kind='stable')
-    top, bottom = order[:max(1, round(q_top * n))], order[-max(1, round(q_bottom * n)):]
+    nP, nQ = fromP.sum(), (~fromP).sum(); top, bottom = _regions(s, q_top, q_bottom)
     if s[top].min() <= s[bottom].max(): return float('nan'), float('nan')  # tied scores: the regions are not told apart
     M, mn = _region_ratio(fromP, top, nP, nQ), _region_ratio(fromP, bottom, nP, nQ)
     if M <= mn: return float('nan'), float('nan')  # no separation between P and Q: priors not identifiable
     b = (1 - mn) / (M - mn)
     return float(np.clip(M * b, 0, 1)), float(np.clip(b, 0, 1))
 
+def _region_shares(s, fromP, q):
+    "The (top, bottom) shares of the estimate: `q` for both, or adaptive ones from a first estimate on 15 % regions (None when it fails)."
+    if q is not None: return q, q
+    a0, b0 = _priors_from_regions(s, fromP, 0.15, 0.15)
+    if np.isnan(a0): return None
+    pi = (a0 * fromP.sum() + b0 * (~fromP).sum()) / len(s)  # estimated relevant share of the pool
+    return float(np.clip(pi / 2, 0.05, 0.4)), float(np.clip((1 - pi) / 2, 0.05, 0.4))
+
+def _separation_p(s, fromP, q) -> float:
+    "One-sided Fisher exact p-value that P is no more common in the estimate's top region than in its bottom one (1 when it has none)."
+    if (shares := _region_shares(s, fromP, q)) is None: return 1.0
+    top, bottom = _regions(s, *shares)
+    return float(fisher_exact([[fromP[top].sum(), (~fromP[top]).sum()], [fromP[bottom].sum(), (~fromP[bottom]).sum()]], alternative='greater')[1])
+
 def _priors_of_scores(s, fromP, q):
     "The region estimate on P-vs-Q scores `s`: regions of share `q`, or adaptive ones when `q` is None."
-    if q is not None: return _priors_from_regions(s, fromP, q, q)
-    a0, b0 = _priors_from_regions(s, fromP, 0.15, 0.15)
-    if np.isnan(a0): return a0, b0
-    pi = (a0 * fromP.sum() + b0 * (~fromP).sum()) / len(s)  # estimated relevant share of the pool
-    return _priors_from_regions(s, fromP, float(np.clip(pi / 2, 0.05, 0.4)), float(np.clip((1 - pi) / 2, 0.05, 0.4)))
+    if (shares := _region_shares(s, fromP, q)) is None: return float('nan'), float('nan')
+    return _priors_from_regions(s, fromP, *shares)
 
 def estimate_priors(XP, # (n_P, ...) features of P
                     XQ, # (n_Q, ...) features of Q
@@ -201,12 +217,15 @@ def estimate_priors(XP, # (n_P, ...) features of P
                     cv:int=5, # cross-fitting folds
                     C:float=1.0, # inverse L2 strength of the P-vs-Q classifier
                     resamples:int=0, # bootstrap resamples of the scores (P's and Q's apart) whose median is the estimate; 0: one estimate
+                    alpha:float|None=None, # refuse (NaN) unless P is more common in the top region than in the bottom one at this one-sided significance; None: never refuse
                    ) -> tuple[float, float]:
     "Estimate (Ratio A, Ratio B), the relevant shares of P and Q, from the range of the P/Q density ratio."
     if q is not None and not 0 < q <= 0.5: raise ValueError(f"q must be in (0, 0.5], got {q}")
     if not (isinstance(resamples, (int, np.integer)) and resamples >= 0): raise ValueError(f"resamples={resamples!r}: give a whole number >= 0")
+    if alpha is not None and not (isinstance(alpha, (int, float, np.floating)) and 0 < alpha < 1): raise ValueError(f"alpha={alpha!r}: give a significance level in (0, 1), e.g. 0.05, or None")
     s = pq_scores(XP, XQ, cv=cv, seed=seed, C=C)
     fromP = np.r_[np.ones(len(XP), bool), np.zeros(len(XQ), bool)]
+    if alpha is not None and _separation_p(s, fromP, q) > alpha: return float('nan'), float('nan')  # P and Q not told apart significantly
     if not resamples: return _priors_of_scores(s, fromP, q)
     rng, iP, iQ = np.random.default_rng(seed), np.flatnonzero(fromP), np.flatnonzero(~fromP)
     est = []
