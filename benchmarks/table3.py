@@ -9,7 +9,9 @@ other work slows every figure.
 With --methods (e.g. cnn,supervised, after a change to the relevance training) only those methods are rerun, with
 `paper` (whose selection size the p_at_paper column needs), in parts named after them; their rows and score columns then
 replace those of the committed tables, whose other methods are kept as they are. The tables' `seconds` stays that of
-the run that made the kept rows, and each replaced row has its own.
+the run that made the kept rows, and each replaced row has its own. Evaluations keep the scores of Q beside those of P
+(`Evaluation.reestimate` reads both); where the committed scores hold P's alone, the merge adds the rerun's rows of Q,
+with the kept methods' scores of Q left empty.
 
 With --ablation (cnn_scratch: the relevance networks started from random weights instead of the auto-encoder's encoder)
 the ablation runs, with `paper`, on the committed tables' draws and is written beside each table, to

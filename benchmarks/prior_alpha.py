@@ -1,0 +1,86 @@
+"""The significance guard on the estimate of Ratio A (`QueryConfig.prior_alpha`), measured on finished tables.
+
+The default (`cnn`) estimates Ratio A and B from its own cross-fitted scores of P and Q, and selects the top Â · |P|
+images of P. With `prior_alpha` the estimate is kept only where P is significantly more common in its top region than
+in its bottom one (one-sided Fisher test); elsewhere the priors are assumed (0.7 and 0.3). `Evaluation.reestimate`
+applies it to a finished evaluation from the scores of P and Q it keeps, exactly as a run with the option would (the
+networks do not depend on it), so every level is measured on the same networks. Tables saved before Q's scores were
+kept (the committed bfloat16 Table 3) cannot be re-estimated and are skipped.
+
+Measured on: the full Table 3's draws with networks trained in float32 (benchmarks/results/table3_full_float32 and
+table3_full_confounded_float32, seeds 0-2) and the held-out draws (select_share_heldout and
+select_share_heldout_confounded, seeds 3-4), where they hold Q's scores. Also measured, as a floor: the same estimate
+on a perfect ranking of each draw of the plain table (every relevant image of P and Q above every irrelevant one, in
+random order within each class, 20 orders a draw): what the estimate errs by from its regions' counts alone.
+
+Writes benchmarks/results/prior_alpha.csv (one row per draws, protocol and level: the default's mean |Â − Ratio A|,
+draws with assumed priors, precision, lift, recall, queries above Ratio A) and prior_alpha_by_query.csv (per query, for
+each level), and prints them.
+
+Usage: python benchmarks/prior_alpha.py [--alphas none,0.05,0.01,0.001]
+"""
+import argparse
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+RESULTS = Path(__file__).parent / 'results'
+DRAWS = {('table3_float32', 'plain'): 'table3_full_float32', ('table3_float32', 'confounded'): 'table3_full_confounded_float32',
+         ('held_out', 'plain'): 'select_share_heldout', ('held_out', 'confounded'): 'select_share_heldout_confounded'}
+
+
+def has_q(ev, method='cnn') -> bool:
+    "Whether the evaluation keeps Q's scores of `method` on every draw."
+    q = ev.scores[ev.scores['set'] == 'Q']
+    return method in q and not q.empty and q[method].notna().all() and q.groupby(['query', 'seed']).ngroups == ev.table.groupby(['query', 'seed']).ngroups
+
+
+def at_alpha(ev, alpha, draws, protocol, method='cnn'):
+    "The default's figures with the guard at `alpha` (None: none), and per query."
+    t = ev.reestimate(alpha).table
+    t = t[t.method == method].assign(prior_error=lambda d: (d.ratio_a_hat - d.ratio_a).abs(), assumed=lambda d: d.priors.eq('assumed'))
+    by_q = t.groupby('query', sort=False).agg(ratio_a=('ratio_a', 'mean'), ratio_a_hat=('ratio_a_hat', 'mean'), prior_error=('prior_error', 'mean'),
+                                              assumed=('assumed', 'sum'), lift=('lift', 'mean'), recall=('recall', 'mean'))
+    label = 'none' if alpha is None else f'{alpha:g}'
+    row = dict(draws=draws, protocol=protocol, prior_alpha=label, n_draws=len(t), prior_error=t.prior_error.mean(), assumed=int(t.assumed.sum()),
+               precision=t.precision.mean(), lift=t.lift.mean(), recall=t.recall.mean(), queries_above=int((by_q.lift > 0).sum()), queries=len(by_q))
+    return row, by_q.reset_index().assign(draws=draws, protocol=protocol, prior_alpha=label)
+
+
+def perfect_floor(ev, orders=20, seed=0) -> dict:
+    "The region estimate's mean |Â − Ratio A| on perfect rankings of each draw's P and Q (the table's sizes and truth)."
+    from pwscae.rank import _priors_of_scores
+    rng, errs = np.random.default_rng(seed), []
+    for (q, s), g in ev.scores.groupby(['query', 'seed'], sort=False):
+        y, fromP = g.truth.to_numpy(bool), g['set'].eq('P').to_numpy()
+        a = y[fromP].mean()
+        errs.append(np.mean([abs(_priors_of_scores(y + 0.5 * rng.random(len(y)), fromP, None)[0] - a) for _ in range(orders)]))
+    return dict(draws='perfect_ranking', protocol='plain', prior_alpha='none', n_draws=len(errs), prior_error=float(np.mean(errs)), assumed=0)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--alphas', default='none,0.05,0.01,0.001', help="levels of the guard, 'none' for the estimate as it is")
+    a = ap.parse_args()
+    from pwscae.evaluation import Evaluation
+    from pwscae.stages import QueryConfig
+    alphas = [None if v.strip().lower() == 'none' else float(v) for v in a.alphas.split(',')]
+    for v in alphas: QueryConfig(prior_alpha=v)  # a bad level fails here, before any table is read
+    rows, per_query, floor = [], [], None
+    for (draws, prot), name in DRAWS.items():
+        if not (RESULTS / name / 'table.csv').is_file(): print(f'{name}: not found, skipped'); continue
+        ev = Evaluation.load(RESULTS / name)
+        if not has_q(ev): print(f"{name}: holds no scores of Q (saved before they were kept), skipped"); continue
+        for v in alphas:
+            row, bq = at_alpha(ev, v, draws, prot); rows.append(row); per_query.append(bq)
+        if (draws, prot) == ('table3_float32', 'plain'): floor = perfect_floor(ev)
+    if floor: rows.append(floor)
+    df, bq = pd.DataFrame(rows), pd.concat(per_query, ignore_index=True)
+    for d, f in ((df, 'prior_alpha.csv'), (bq, 'prior_alpha_by_query.csv')):
+        tmp = RESULTS / (f + '.tmp'); d.to_csv(tmp, index=False); tmp.replace(RESULTS / f)
+    print(df.round(3).to_string(index=False))
+
+
+if __name__ == '__main__':
+    main()
