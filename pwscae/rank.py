@@ -220,22 +220,27 @@ def estimate_priors(XP, # (n_P, ...) features of P
                     alpha:float|None=None, # refuse (NaN) unless P is more common in the top region than in the bottom one at this one-sided significance; None: never refuse
                    ) -> tuple[float, float]:
     "Estimate (Ratio A, Ratio B), the relevant shares of P and Q, from the range of the P/Q density ratio."
+    return _estimate_priors(XP, XQ, seed, q, cv, C, resamples, alpha)[:2]
+
+def _estimate_priors(XP, XQ, seed=0, q=None, cv=5, C=1.0, resamples=0, alpha=None) -> tuple[float, float, float]:
+    "`estimate_priors`'s (Ratio A, Ratio B) and the p-value of its regions' separation (`_separation_p`)."
     if q is not None and not 0 < q <= 0.5: raise ValueError(f"q must be in (0, 0.5], got {q}")
     if not (isinstance(resamples, (int, np.integer)) and resamples >= 0): raise ValueError(f"resamples={resamples!r}: give a whole number >= 0")
     if alpha is not None and not (isinstance(alpha, (int, float, np.floating)) and 0 < alpha < 1): raise ValueError(f"alpha={alpha!r}: give a significance level in (0, 1), e.g. 0.05, or None")
     s = pq_scores(XP, XQ, cv=cv, seed=seed, C=C)
     fromP = np.r_[np.ones(len(XP), bool), np.zeros(len(XQ), bool)]
-    if alpha is not None and _separation_p(s, fromP, q) > alpha: return float('nan'), float('nan')  # P and Q not told apart significantly
-    if not resamples: return _priors_of_scores(s, fromP, q)
+    p, nan = _separation_p(s, fromP, q), float('nan')
+    if alpha is not None and p > alpha: return nan, nan, p  # P and Q not told apart significantly
+    if not resamples: return *_priors_of_scores(s, fromP, q), p
     rng, iP, iQ = np.random.default_rng(seed), np.flatnonzero(fromP), np.flatnonzero(~fromP)
     est = []
     for _ in range(resamples):  # P and Q resampled apart: each keeps its size
         idx = np.r_[rng.choice(iP, len(iP)), rng.choice(iQ, len(iQ))]
         est.append(_priors_of_scores(s[idx], fromP[idx], q))
     est = np.array(est); ok = np.isfinite(est).all(1) & (est[:, 0] > est[:, 1])
-    if not ok.any(): return float('nan'), float('nan')  # no resample told P from Q
+    if not ok.any(): return nan, nan, p  # no resample told P from Q
     a, b = np.median(est[ok], axis=0)
-    return float(a), float(b)
+    return float(a), float(b), p
 
 # %% ../nbs/08_rank.ipynb #9e4a32f5
 DENSE_MAX = 3000  # images up to which `visual_rank` builds the dense n×n graph; past it, each image's `SPARSE_K` nearest neighbours

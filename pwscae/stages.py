@@ -30,13 +30,13 @@ from .model import SCAEConfig, PWSCAE
 from .train import pair_dls, pwscae_learner, fit_pwscae, encode, encode_pairs
 from .cluster import ClusterResult, cluster_pairs, select_relevant
 from .rank import (relevance_scores, pq_scores, UUClassifier, estimate_priors, visual_rank, rank_images,
-                         ranking_metrics, selection_metrics)
+                         ranking_metrics, selection_metrics, _estimate_priors)
 from .relevance import RelevanceConfig, CNNRelevance, cnn_relevance, cross_fit_cnn
 
 # %% auto #0
-__all__ = ['METHODS', 'DEFAULT_M', 'PRESETS', 'QueryConfig', 'get_sets', 'pair_sets', 'DivergedError', 'check_finite',
-           'train_pwscae', 'PairClusters', 'cluster_differences', 'priors_from', 'Relevance', 'learn_relevance',
-           'rank_and_measure']
+__all__ = ['METHODS', 'DEFAULT_M', 'PRESETS', 'WEAK_SEPARATION', 'QueryConfig', 'get_sets', 'pair_sets', 'DivergedError',
+           'check_finite', 'train_pwscae', 'PairClusters', 'cluster_differences', 'priors_from', 'Relevance',
+           'learn_relevance', 'rank_and_measure']
 
 # %% ../nbs/10_stages.ipynb #04d90317
 METHODS = ('paper', 'pq', 'uu', 'cnn', 'visual_rank', 'supervised')
@@ -236,6 +236,8 @@ def cluster_differences(model:PWSCAE, # stage 3's trained auto-encoder
     return PairClusters(diff, cr, np.sort(sel), rej)
 
 # %% ../nbs/10_stages.ipynb #7b343d40
+WEAK_SEPARATION = 0.05  # p-value of the estimate's regions above which `priors_from` warns that the estimate may be far off
+
 def priors_from(XP, # (n_P, ...) features or scores of P
                 XQ, # (n_Q, ...) features or scores of Q
                 ratio_a:float|None=None, # Ratio A if known
@@ -248,8 +250,12 @@ def priors_from(XP, # (n_P, ...) features or scores of P
     if ratio_a is not None and ratio_b is not None: return dict(ratio_a=float(ratio_a), ratio_b=float(ratio_b), source='given')
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        a, b = estimate_priors(XP, XQ, seed=seed, resamples=resamples, alpha=alpha)
-    if np.isfinite(a) and np.isfinite(b) and a > b: return dict(ratio_a=float(a), ratio_b=float(b), source='estimated')
+        a, b, p = _estimate_priors(XP, XQ, seed=seed, resamples=resamples, alpha=alpha)
+    if np.isfinite(a) and np.isfinite(b) and a > b:
+        if alpha is None and p > WEAK_SEPARATION:
+            warnings.warn(f"the estimate of Ratio A ({a:.2f}) rests on a weak separation of P and Q (p = {p:.2g}, one-sided Fisher test on "
+                          f"its regions) and may be far off: set prior_alpha={WEAK_SEPARATION} to assume 0.7 and 0.3 instead, or give ratio_a and ratio_b")
+        return dict(ratio_a=float(a), ratio_b=float(b), source='estimated')
     how = "well enough" if alpha is None else f"at significance {alpha:g}"
     warnings.warn(f"P and Q could not be told apart {how} to estimate their relevant shares: assuming Ratio A 0.7 and "
                   "Ratio B 0.3 (give ratio_a and ratio_b if you know them)")
