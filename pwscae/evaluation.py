@@ -257,7 +257,7 @@ SELF_ESTIMATED = ('cnn', 'cnn_scratch')  # methods whose priors are estimated fr
 def reestimate(self:Evaluation, prior_alpha:float|None, # the estimate's significance guard (`QueryConfig.prior_alpha`); None: none
                select_share:float=1.0, # the share of each draw's Â · |P| to select (`QueryConfig.select_share`)
               ) -> Evaluation:
-    "This evaluation as if the `SELF_ESTIMATED` methods had estimated their priors with `prior_alpha` (one estimate each), every ranking method re-sized: nothing is retrained."
+    "This evaluation as if the `SELF_ESTIMATED` methods had estimated their priors with `prior_alpha` (one estimate each; the others' priors as run), every ranking method re-sized: nothing is retrained."
     QueryConfig(prior_alpha=prior_alpha)  # the config's check of the level
     draws, t = dict(list(self.scores.groupby(['query', 'seed'], sort=False))), self.table.copy()
     for i in t.index[t.method.isin(SELF_ESTIMATED)]:
