@@ -80,7 +80,7 @@ def evaluate_query(query:str, # a query of `QUERIES` (or of the source, with rat
     n_paper = int(table.loc[table.method == 'paper', 'size'].iloc[0]) if 'paper' in methods else None
     table.insert(table.columns.get_loc('ap'), 'p_at_paper', [precision_at_size(scores[m][:n], yP, max(1, n_paper)) if n_paper else np.nan
                                                              for m in table.method])
-    sets_ = ['P'] * n + ['Q'] * len(sets.Q)  # Q's scores too: the estimate of Ratio A reads both (`Evaluation.reselect`)
+    sets_ = ['P'] * n + ['Q'] * len(sets.Q)  # Q's scores too: the estimate of Ratio A reads both (`Evaluation.reestimate`)
     return table, pd.DataFrame(scores).assign(query=query, seed=seed, set=sets_, truth=sets.relevant('PQ'))
 
 # %% ../nbs/12_evaluation.ipynb #bd5b8334
@@ -251,7 +251,7 @@ def reselect(self:Evaluation, select_share:float, # the share of each draw's Â 
     return replace(self, table=t)
 
 # %% ../nbs/12_evaluation.ipynb #fd33bea7
-SELF_ESTIMATED = ('cnn', 'cnn_scratch')  # methods whose priors are estimated from their own scores of P and Q
+SELF_ESTIMATED = tuple(m for m, v in _variants(QueryConfig()).items() if v.method == 'cnn')  # methods whose priors are estimated from their own scores of P and Q
 
 @patch
 def reestimate(self:Evaluation, prior_alpha:float|None, # the estimate's significance guard (`QueryConfig.prior_alpha`); None: none

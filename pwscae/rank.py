@@ -199,9 +199,9 @@ def _region_shares(s, fromP, q):
     pi = (a0 * fromP.sum() + b0 * (~fromP).sum()) / len(s)  # estimated relevant share of the pool
     return float(np.clip(pi / 2, 0.05, 0.4)), float(np.clip((1 - pi) / 2, 0.05, 0.4))
 
-def _separation_p(s, fromP, q) -> float:
-    "One-sided Fisher exact p-value that P is no more common in the estimate's top region than in its bottom one (1 when it has none)."
-    if (shares := _region_shares(s, fromP, q)) is None: return 1.0
+def _separation_p(s, fromP, shares) -> float:
+    "One-sided Fisher exact p-value that P is no more common in the top region than in the bottom one, of `_region_shares`' `shares` (1 when None)."
+    if shares is None: return 1.0
     top, bottom = _regions(s, *shares)
     return float(fisher_exact([[fromP[top].sum(), (~fromP[top]).sum()], [fromP[bottom].sum(), (~fromP[bottom]).sum()]], alternative='greater')[1])
 
@@ -229,9 +229,10 @@ def _estimate_priors(XP, XQ, seed=0, q=None, cv=5, C=1.0, resamples=0, alpha=Non
     if alpha is not None and not (isinstance(alpha, (int, float, np.floating)) and 0 < alpha < 1): raise ValueError(f"alpha={alpha!r}: give a significance level in (0, 1), e.g. 0.05, or None")
     s = pq_scores(XP, XQ, cv=cv, seed=seed, C=C)
     fromP = np.r_[np.ones(len(XP), bool), np.zeros(len(XQ), bool)]
-    p, nan = _separation_p(s, fromP, q), float('nan')
+    shares, nan = _region_shares(s, fromP, q), float('nan')
+    p = _separation_p(s, fromP, shares)
     if alpha is not None and p > alpha: return nan, nan, p  # P and Q not told apart significantly
-    if not resamples: return *_priors_of_scores(s, fromP, q), p
+    if not resamples: return *(_priors_from_regions(s, fromP, *shares) if shares else (nan, nan)), p
     rng, iP, iQ = np.random.default_rng(seed), np.flatnonzero(fromP), np.flatnonzero(~fromP)
     est = []
     for _ in range(resamples):  # P and Q resampled apart: each keeps its size
