@@ -13,13 +13,14 @@ the run that made the kept rows, and each replaced row has its own. Evaluations 
 (`Evaluation.reestimate` reads both); where the committed scores hold P's alone, the merge adds the rerun's rows of Q,
 with the kept methods' scores of Q left empty.
 
-With --ablation (cnn_scratch: the relevance networks started from random weights instead of the auto-encoder's encoder)
-the ablation runs, with `paper`, on the committed tables' draws and is written beside each table, to
-benchmarks/results/table3_full_cnn_scratch and table3_full_confounded_cnn_scratch, after checking that its paper
-selections equal the committed ones (the same images, pairs and auto-encoders); 12_evaluation compares it with `cnn`.
+With --ablation (one of `ABLATIONS`: cnn_scratch, the relevance networks started from random weights instead of the
+auto-encoder's encoder; cnn_deep, the networks with the deeper head) the ablation runs, with `paper`, on the committed
+tables' draws and is written beside each table, to benchmarks/results/table3_full_<ablation> and
+table3_full_confounded_<ablation>, after checking that its paper selections equal the committed ones (the same images,
+pairs and auto-encoders); 12_evaluation compares it with `cnn`.
 
 Usage: python benchmarks/table3.py [--seeds 0,1,2] [--protocols plain,confounded] [--jobs 2] [--work runs/table3]
-       [--methods M,... | --ablation cnn_scratch] [--merge-only]
+       [--methods M,... | --ablation cnn_scratch|cnn_deep] [--merge-only]
 """
 import argparse
 import os
@@ -83,13 +84,12 @@ def main():
     ap.add_argument('--ablation', default=None, help='run this method outside the table (cnn_scratch) on its draws and write it beside it')
     a = ap.parse_args()
     methods = [m for m in (a.methods or '').split(',') if m]
-    from pwscae.evaluation import EVAL_METHODS, VARIANTS
+    from pwscae.evaluation import EVAL_METHODS, ABLATIONS
     if bad := [m for m in methods if m not in EVAL_METHODS or m == 'paper']:
         sys.exit(f"--methods {bad}: choose among {', '.join(m for m in EVAL_METHODS if m != 'paper')}")
-    ablations = [m for m in VARIANTS if m not in EVAL_METHODS]
     if a.ablation is not None:
         if methods: sys.exit("give --methods or --ablation, not both")
-        if a.ablation not in ablations: sys.exit(f"--ablation {a.ablation!r}: choose among {', '.join(ablations)}")
+        if a.ablation not in ABLATIONS: sys.exit(f"--ablation {a.ablation!r}: choose among {', '.join(ABLATIONS)}")
         methods = [a.ablation]
     tag = ('_' + '+'.join(methods)) if methods else ''
     if methods and (missing := [NAMES[p] for p in a.protocols.split(',') if p in NAMES and not (RESULTS / NAMES[p] / 'table.csv').is_file()]):

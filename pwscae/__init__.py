@@ -27,10 +27,10 @@ __all__ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', '
            'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from', 'DivergedError', 'check_finite', 'fan_out',
            'DASK_TIMEOUT', 'run_batch', 'COLUMNS', 'BATCH', 'RESULTS', 'QueryResult', 'train_query', 'load_result',
            'PICTURES', 'save_pictures', 'write_report', 'Unavailable', 'evaluate', 'evaluate_query', 'Evaluation',
-           'VARIANTS', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED', 'explore', 'RankingExplorer', 'ATTRIBUTIONS',
-           'attribute', 'explain_result', 'relevance_module', 'cue_share', 'overlay', 'Explanation', 'filter_images',
-           'plot_filters', 'reconstruct', 'plot_reconstructions', 'level_differences', 'plot_pair_differences',
-           'example_pairs', 'plot_example_pairs']
+           'VARIANTS', 'ABLATIONS', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED', 'explore', 'RankingExplorer',
+           'ATTRIBUTIONS', 'attribute', 'explain_result', 'relevance_module', 'cue_share', 'overlay', 'Explanation',
+           'filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions', 'level_differences',
+           'plot_pair_differences', 'example_pairs', 'plot_example_pairs']
 
 # %% ../nbs/99_api.ipynb #15fc40c9
 __version__ = "0.1.0"
@@ -59,7 +59,7 @@ _API = {  # public name -> module that defines it
     'query': ['QueryResult', 'train_query', 'load_result'],
     'report': ['PICTURES', 'save_pictures', 'write_report', 'Unavailable'],
     'batch': ['run_batch', 'COLUMNS', 'BATCH', 'RESULTS'],
-    'evaluation': ['evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED'],
+    'evaluation': ['evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'ABLATIONS', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED'],
     'explorer': ['explore', 'RankingExplorer'],
     'explain': ['ATTRIBUTIONS', 'attribute', 'explain_result', 'relevance_module', 'cue_share', 'overlay', 'Explanation'],
     'learned': ['filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions', 'level_differences', 'plot_pair_differences',
@@ -93,6 +93,6 @@ _all_ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', 'fr
          'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from', 'DivergedError', 'check_finite',
          'fan_out', 'DASK_TIMEOUT', 'run_batch', 'COLUMNS', 'BATCH', 'RESULTS',
          'QueryResult', 'train_query', 'load_result', 'PICTURES', 'save_pictures', 'write_report', 'Unavailable',
-         'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED', 'explore', 'RankingExplorer',
+         'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'ABLATIONS', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED', 'explore', 'RankingExplorer',
          'ATTRIBUTIONS', 'attribute', 'explain_result', 'relevance_module', 'cue_share', 'overlay', 'Explanation',
          'filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions', 'level_differences', 'plot_pair_differences', 'example_pairs', 'plot_example_pairs']

@@ -24,7 +24,7 @@ from .rank import precision_at_size, selection_metrics, pr_curve
 from .stages import (QueryConfig, PRESETS, get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance, priors_from, _top)
 
 # %% auto #0
-__all__ = ['VARIANTS', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED', 'evaluate_query', 'Evaluation', 'evaluate']
+__all__ = ['VARIANTS', 'ABLATIONS', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED', 'evaluate_query', 'Evaluation', 'evaluate']
 
 # %% ../nbs/12_evaluation.ipynb #8d0a4674
 def _variants(cfg:QueryConfig) -> dict:
@@ -34,10 +34,12 @@ def _variants(cfg:QueryConfig) -> dict:
             'plain_scae': cfg.update(method='paper', scae=replace(scae, pairwise=False)),
             'visual_rank': cfg.update(method='visual_rank'), 'uu': cfg.update(method='uu'), 'pq': cfg.update(method='pq'),
             'cnn': cfg.update(method='cnn'), 'cnn_scratch': cfg.update(method='cnn', relevance=replace(rel, init='scratch')),
+            'cnn_deep': cfg.update(method='cnn', relevance=replace(rel, head='deep')),
             'supervised': cfg.update(method='supervised')}
 
 VARIANTS = tuple(_variants(QueryConfig()))
-EVAL_METHODS = tuple(v for v in VARIANTS if v != 'cnn_scratch')  # the table's default columns
+ABLATIONS = ('cnn_scratch', 'cnn_deep')  # variants of the default run beside the table, not in it
+EVAL_METHODS = tuple(v for v in VARIANTS if v not in ABLATIONS)  # the table's default columns
 
 def _config(preset) -> QueryConfig:
     if isinstance(preset, QueryConfig): return preset
@@ -99,7 +101,7 @@ class Evaluation:
         g = self.table.groupby(['query', 'method'], sort=False)[metric]
         wide = lambda s: s.unstack('method')
         mean, std = wide(g.mean()), wide(g.std().fillna(0))
-        cols = [c for c in ['paper', 'random_pairs', 'plain_scae', 'visual_rank', 'uu', 'pq', 'cnn', 'cnn_scratch', 'supervised'] if c in mean]
+        cols = [c for c in ['paper', 'random_pairs', 'plain_scae', 'visual_rank', 'uu', 'pq', 'cnn', 'cnn_scratch', 'cnn_deep', 'supervised'] if c in mean]
         out = mean[cols].map(lambda v: f'{v:.3f}') + ' ± ' + std[cols].map(lambda v: f'{v:.3f}')
         out.insert(0, 'ratio_a', self.table.groupby('query', sort=False).ratio_a.mean().round(3))
         return out.reindex(self.table['query'].unique())

@@ -253,7 +253,7 @@ def load_result(folder:str|Path, # a folder written by `QueryResult.save` or `pw
     if (d/'relevance.pt').is_file():
         r = torch.load(d/'relevance.pt', map_location='cpu', weights_only=False); nets = []
         for sd in r['models']:
-            net = RelevanceNet(cfg.scae, cfg.relevance.head_channels, pool=cfg.relevance.pool); net.load_state_dict(sd); nets.append(net.eval())
+            net = RelevanceNet(cfg.scae, cfg.relevance.head_channels, pool=cfg.relevance.pool, head=cfg.relevance.head); net.load_state_dict(sd); nets.append(net.eval())
         fn = CNNRelevance(r['scores'], nets, r['fold'], r['n_p'])
     elif (d/'relevance.pkl').is_file(): fn = pickle.loads((d/'relevance.pkl').read_bytes())
     rv = st['relevance']

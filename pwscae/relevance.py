@@ -32,38 +32,49 @@ from sklearn.model_selection import StratifiedKFold
 from .model import PWSCAE, SCAEConfig
 
 # %% auto #0
-__all__ = ['POOLS', 'AMP_MODES', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'BatchFlip', 'native_bf16', 'autocast_dtype',
-           'CPUMixedPrecision', 'cross_fit_cnn', 'cnn_relevance']
+__all__ = ['POOLS', 'HEADS', 'AMP_MODES', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'BatchFlip', 'native_bf16',
+           'autocast_dtype', 'CPUMixedPrecision', 'cross_fit_cnn', 'cnn_relevance']
 
 # %% ../nbs/09_relevance.ipynb #d610297b
 POOLS = ('concat', 'max')  # global pools of the relevance head
+HEADS = ('conv', 'deep')  # relevance heads: one 3×3 conv layer, or two conv blocks with batch norm and a 2×2 max pool between
+
+def _head(c:int, hc:int, head:str, pool:str) -> nn.Sequential:
+    "The layers after the encoder: `head`'s conv layers on `c` channels (`hc`, then `2·hc` for 'deep'), the global `pool`, a linear score."
+    if head not in HEADS: raise ValueError(f"head={head!r}: choose one of {', '.join(HEADS)}")
+    if pool not in POOLS: raise ValueError(f"pool={pool!r}: choose one of {', '.join(POOLS)}")
+    block = lambda i, o: [nn.Conv2d(i, o, 3, padding=1), nn.BatchNorm2d(o), nn.ReLU()]
+    convs = ([nn.Conv2d(c, hc, 3), nn.ReLU()] if head == 'conv' else block(c, hc) + [nn.MaxPool2d(2)] + block(hc, 2 * hc))
+    out = hc if head == 'conv' else 2 * hc
+    gpool, k = (AdaptiveConcatPool2d(1), 2) if pool == 'concat' else (nn.AdaptiveMaxPool2d(1), 1)
+    return nn.Sequential(*convs, gpool, nn.Flatten(), nn.Linear(k * out, 1))
 
 class RelevanceNet(nn.Module):
-    "The PW-SCAE encoding processes, then conv + ReLU + global pool + linear: one relevance logit per image."
+    "The PW-SCAE encoding processes, then a conv head + global pool + linear: one relevance logit per image."
     def __init__(self, cfg:SCAEConfig|None=None, # encoder architecture (Table 2 when None)
-                 head_channels:int=32, # channels of the head's conv layer
+                 head_channels:int=32, # channels of the head's (first) conv layer
                  encoders:nn.ModuleList|None=None, # encoding processes to start from (copied), e.g. a trained PWSCAE's
                  pool:str='concat', # the head's global pool: 'concat' (each channel's max and mean) or 'max'
+                 head:str='conv', # the head's conv layers: 'conv' (one) or 'deep' (two blocks with batch norm, a max pool between)
                 ):
         super().__init__()
         cfg = cfg or SCAEConfig()
         self.encoders = copy.deepcopy(encoders) if encoders is not None else PWSCAE(cfg).encoders
-        if pool not in POOLS: raise ValueError(f"pool={pool!r}: choose one of {', '.join(POOLS)}")
-        c, k = cfg.channels[-1], 2 if pool == 'concat' else 1
-        gpool = AdaptiveConcatPool2d(1) if pool == 'concat' else nn.AdaptiveMaxPool2d(1)
-        self.head = nn.Sequential(nn.Conv2d(c, head_channels, 3), nn.ReLU(), gpool, nn.Flatten(), nn.Linear(k * head_channels, 1))
+        self.head = _head(cfg.channels[-1], head_channels, head, pool)
 
     @classmethod
     def from_pwscae(cls, model:PWSCAE, # a trained pair-wise auto-encoder
-                    head_channels:int=32, # channels of the head's conv layer
+                    head_channels:int=32, # channels of the head's (first) conv layer
                     pool:str='concat', # the head's global pool: 'concat' or 'max'
+                    head:str='conv', # the head's conv layers: 'conv' or 'deep'
                    ) -> RelevanceNet:
         "A `RelevanceNet` whose encoder starts as a copy of `model`'s."
-        return cls(model.cfg, head_channels, model.encoders, pool)
+        return cls(model.cfg, head_channels, model.encoders, pool, head)
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
         for enc in self.encoders: x = enc(x)  # (bs, 3, 100, 100) → (bs, 20, 48, 48) → (bs, 20, 22, 22)
-        return self.head(x).squeeze(1)        # (bs, 32, 20, 20) → (bs, 64) pooled (32 with pool='max') → (bs,)
+        return self.head(x).squeeze(1)        # 'conv': (bs, 32, 20, 20); 'deep': (bs, 32, 11, 11) → (bs, 64, 11, 11); pooled → (bs,)
+
 
 # %% ../nbs/09_relevance.ipynb #e865b4a8
 @dataclass
@@ -74,7 +85,8 @@ class RelevanceConfig:
     wd: float = 1e-3  # weight decay
     bs: int = 32  # images per batch
     folds: int = 3  # cross-fitting folds (>= 2): each image is scored by the network that learnt from the other folds
-    head_channels: int = 32  # channels of the head's conv layer
+    head_channels: int = 32  # channels of the head's (first) conv layer
+    head: str = 'conv'  # the head's conv layers: 'conv' (one 3×3 layer) or 'deep' (two blocks with batch norm and a max pool between)
     pool: str = 'concat'  # the head's global pool: 'concat' (each channel's max and mean) or 'max'
     init: str = 'pwscae'  # encoder start: 'pwscae' (the trained auto-encoder's encoder, when given) or 'scratch'
     flip: bool = True  # random horizontal flips while training
@@ -83,6 +95,7 @@ class RelevanceConfig:
 
     def __post_init__(self):
         if self.folds < 2: raise ValueError(f"folds={self.folds}: cross-fitting needs at least 2 folds")
+        if self.head not in HEADS: raise ValueError(f"head={self.head!r}: choose one of {', '.join(HEADS)}")
         if self.pool not in POOLS: raise ValueError(f"pool={self.pool!r}: choose one of {', '.join(POOLS)}")
         if self.init not in ('pwscae', 'scratch'): raise ValueError(f"init={self.init!r}: choose 'pwscae' or 'scratch'")
         if self.amp not in AMP_MODES: raise ValueError(f"amp={self.amp!r}: choose one of {', '.join(AMP_MODES)}")
@@ -200,8 +213,8 @@ def cross_fit_cnn(x:torch.Tensor, # (n, 3, h, w) images
     for f in range(cfg.folds):
         tr, te = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
         with seeded(seed * 1000 + f):  # the head's initialisation (and the encoder's, from scratch)
-            net = (RelevanceNet.from_pwscae(pwscae, cfg.head_channels, cfg.pool) if pwscae is not None and cfg.init == 'pwscae'
-                   else RelevanceNet(pwscae.cfg if pwscae is not None else SCAEConfig(in_size=x.shape[-1]), cfg.head_channels, pool=cfg.pool))
+            net = (RelevanceNet.from_pwscae(pwscae, cfg.head_channels, cfg.pool, cfg.head) if pwscae is not None and cfg.init == 'pwscae'
+                   else RelevanceNet(pwscae.cfg if pwscae is not None else SCAEConfig(in_size=x.shape[-1]), cfg.head_channels, pool=cfg.pool, head=cfg.head))
         net = _fit_fold(x, y, tr, te, net, cfg, seed * 1000 + f, progress, device)
         scores[te] = batched(net, x[te]).numpy()
         models.append(net)
