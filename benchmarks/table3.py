@@ -14,13 +14,14 @@ the run that made the kept rows, and each replaced row has its own. Evaluations 
 with the kept methods' scores of Q left empty.
 
 With --ablation (one of `ABLATIONS`: cnn_scratch, the relevance networks started from random weights instead of the
-auto-encoder's encoder; cnn_deep, the networks with the deeper head) the ablation runs, with `paper`, on the committed
+auto-encoder's encoder; cnn_deep, the networks with the deeper head; cnn_both, one network of each head per fold,
+averaged) the ablation runs, with `paper`, on the committed
 tables' draws and is written beside each table, to benchmarks/results/table3_full_<ablation> and
 table3_full_confounded_<ablation>, after checking that its paper selections equal the committed ones (the same images,
 pairs and auto-encoders); 12_evaluation compares it with `cnn`.
 
 Usage: python benchmarks/table3.py [--seeds 0,1,2] [--protocols plain,confounded] [--jobs 2] [--work runs/table3]
-       [--methods M,... | --ablation cnn_scratch|cnn_deep] [--merge-only]
+       [--methods M,... | --ablation cnn_scratch|cnn_deep|cnn_both] [--merge-only]
 """
 import argparse
 import os

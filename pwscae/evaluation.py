@@ -35,10 +35,11 @@ def _variants(cfg:QueryConfig) -> dict:
             'visual_rank': cfg.update(method='visual_rank'), 'uu': cfg.update(method='uu'), 'pq': cfg.update(method='pq'),
             'cnn': cfg.update(method='cnn'), 'cnn_scratch': cfg.update(method='cnn', relevance=replace(rel, init='scratch')),
             'cnn_deep': cfg.update(method='cnn', relevance=replace(rel, head='deep')),
+            'cnn_both': cfg.update(method='cnn', relevance=replace(rel, head='both')),
             'supervised': cfg.update(method='supervised')}
 
 VARIANTS = tuple(_variants(QueryConfig()))
-ABLATIONS = ('cnn_scratch', 'cnn_deep')  # variants of the default run beside the table, not in it
+ABLATIONS = ('cnn_scratch', 'cnn_deep', 'cnn_both')  # variants of the default run beside the table, not in it
 EVAL_METHODS = tuple(v for v in VARIANTS if v not in ABLATIONS)  # the table's default columns
 
 def _config(preset) -> QueryConfig:
@@ -101,7 +102,7 @@ class Evaluation:
         g = self.table.groupby(['query', 'method'], sort=False)[metric]
         wide = lambda s: s.unstack('method')
         mean, std = wide(g.mean()), wide(g.std().fillna(0))
-        cols = [c for c in ['paper', 'random_pairs', 'plain_scae', 'visual_rank', 'uu', 'pq', 'cnn', 'cnn_scratch', 'cnn_deep', 'supervised'] if c in mean]
+        cols = [c for c in ['paper', 'random_pairs', 'plain_scae', 'visual_rank', 'uu', 'pq', 'cnn', 'cnn_scratch', 'cnn_deep', 'cnn_both', 'supervised'] if c in mean]
         out = mean[cols].map(lambda v: f'{v:.3f}') + ' ± ' + std[cols].map(lambda v: f'{v:.3f}')
         out.insert(0, 'ratio_a', self.table.groupby('query', sort=False).ratio_a.mean().round(3))
         return out.reindex(self.table['query'].unique())

@@ -28,7 +28,7 @@ from .protocol import PseudoSets
 from .model import PWSCAE
 from .train import encode, encode_pairs, plot_losses, save_pwscae, load_pwscae
 from .cluster import plot_pairs_2d
-from .relevance import RelevanceConfig, RelevanceNet, CNNRelevance, autocast_dtype
+from .relevance import RelevanceConfig, RelevanceNet, CNNRelevance, autocast_dtype, member_heads
 from .stages import (QueryConfig, PairClusters, Relevance, get_sets, pair_sets, train_pwscae, cluster_differences,
                            learn_relevance, rank_and_measure)
 
@@ -200,7 +200,7 @@ def _write_files(res:QueryResult, out:Path, plots:bool):
                     priors=res.relevance.priors, selected=res.relevance.selected)), out/'state.pt')
     fn = res.relevance.function
     if isinstance(fn, CNNRelevance):
-        torch.save(dict(models=[m.state_dict() for m in fn.models], scores=fn.scores, fold=fn.fold, n_p=fn.n_p), out/'relevance.pt')
+        torch.save(dict(models=[m.state_dict() for m in fn.models], scores=fn.scores, fold=fn.fold, n_p=fn.n_p, norm=fn.norm), out/'relevance.pt')
     elif fn is not None: (out/'relevance.pkl').write_bytes(pickle.dumps(fn))
     if plots:
         from pwscae.report import save_pictures, write_report  # here, not at the top: pwscae.report imports this module
@@ -252,9 +252,10 @@ def load_result(folder:str|Path, # a folder written by `QueryResult.save` or `pw
     fn = None
     if (d/'relevance.pt').is_file():
         r = torch.load(d/'relevance.pt', map_location='cpu', weights_only=False); nets = []
-        for sd in r['models']:
-            net = RelevanceNet(cfg.scae, cfg.relevance.head_channels, pool=cfg.relevance.pool, head=cfg.relevance.head); net.load_state_dict(sd); nets.append(net.eval())
-        fn = CNNRelevance(r['scores'], nets, r['fold'], r['n_p'])
+        heads = member_heads(cfg.relevance.head)  # the fold networks are stored fold by fold, member by member
+        for i, sd in enumerate(r['models']):
+            net = RelevanceNet(cfg.scae, cfg.relevance.head_channels, pool=cfg.relevance.pool, head=heads[i % len(heads)]); net.load_state_dict(sd); nets.append(net.eval())
+        fn = CNNRelevance(r['scores'], nets, r['fold'], r['n_p'], r.get('norm'))  # results saved before ensembles keep no norm
     elif (d/'relevance.pkl').is_file(): fn = pickle.loads((d/'relevance.pkl').read_bytes())
     rv = st['relevance']
     rel = Relevance(rv['method'], np.asarray(rv['scores']), fn, rv['priors'], np.asarray(rv['selected']))

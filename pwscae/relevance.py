@@ -33,15 +33,16 @@ from .model import PWSCAE, SCAEConfig
 
 # %% auto #0
 __all__ = ['POOLS', 'HEADS', 'AMP_MODES', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'BatchFlip', 'native_bf16',
-           'autocast_dtype', 'CPUMixedPrecision', 'cross_fit_cnn', 'cnn_relevance']
+           'autocast_dtype', 'CPUMixedPrecision', 'member_heads', 'cross_fit_cnn', 'cnn_relevance']
 
 # %% ../nbs/09_relevance.ipynb #d610297b
 POOLS = ('concat', 'max')  # global pools of the relevance head
-HEADS = ('conv', 'deep')  # relevance heads: one 3×3 conv layer, or two conv blocks with batch norm and a 2×2 max pool between
+HEADS = ('conv', 'deep', 'both')  # relevance heads: one 3×3 conv layer; two conv blocks with batch norm and a 2×2 max pool between; or one network of each, averaged
 
 def _head(c:int, hc:int, head:str, pool:str) -> nn.Sequential:
     "The layers after the encoder: `head`'s conv layers on `c` channels (`hc`, then `2·hc` for 'deep'), the global `pool`, a linear score."
-    if head not in HEADS: raise ValueError(f"head={head!r}: choose one of {', '.join(HEADS)}")
+    if head not in HEADS[:2]: raise ValueError(f"head={head!r}: a network has one head, choose one of {', '.join(HEADS[:2])}"
+                                               + (" ('both' is an ensemble of one network of each: `RelevanceConfig.head`)" if head == 'both' else ''))
     if pool not in POOLS: raise ValueError(f"pool={pool!r}: choose one of {', '.join(POOLS)}")
     block = lambda i, o: [nn.Conv2d(i, o, 3, padding=1), nn.BatchNorm2d(o), nn.ReLU()]
     convs = ([nn.Conv2d(c, hc, 3), nn.ReLU()] if head == 'conv' else block(c, hc) + [nn.MaxPool2d(2)] + block(hc, 2 * hc))
@@ -86,7 +87,7 @@ class RelevanceConfig:
     bs: int = 32  # images per batch
     folds: int = 3  # cross-fitting folds (>= 2): each image is scored by the network that learnt from the other folds
     head_channels: int = 32  # channels of the head's (first) conv layer
-    head: str = 'conv'  # the head's conv layers: 'conv' (one 3×3 layer) or 'deep' (two blocks with batch norm and a max pool between)
+    head: str = 'conv'  # the head's conv layers: 'conv' (one 3×3 layer), 'deep' (two blocks with batch norm and a max pool between) or 'both' (one network of each per fold, their standardised scores averaged)
     pool: str = 'concat'  # the head's global pool: 'concat' (each channel's max and mean) or 'max'
     init: str = 'pwscae'  # encoder start: 'pwscae' (the trained auto-encoder's encoder, when given) or 'scratch'
     flip: bool = True  # random horizontal flips while training
@@ -103,17 +104,21 @@ class RelevanceConfig:
 @dataclass
 class CNNRelevance:
     "Cross-fitted relevance scores of P ∪ Q and the fold networks that score new images."
-    scores: np.ndarray  # (|P| + |Q|,) out-of-fold logits, P first
+    scores: np.ndarray  # (|P| + |Q|,) out-of-fold logits, P first (with `norm`, the mean of the members' standardised logits)
     models: list  # one `RelevanceNet` per fold
     fold: np.ndarray  # (|P| + |Q|,) fold of each image
     n_p: int  # |P|
+    norm: np.ndarray|None = None  # (members, 2) mean and std of each member's out-of-fold logits when several networks per fold are averaged (`head='both'`; `models` fold by fold, member by member)
 
     def score(self, images, # an `ImageSet` or (n, 3, h, w) tensor
               bs:int=256, # images per forward pass
              ) -> np.ndarray:
-        "Relevance logits of new images: the mean over the fold networks."
+        "Relevance scores of new images: the mean logit over the fold networks (of each member standardised, then averaged)."
         x = images.x if isinstance(images, ImageSet) else images
-        return np.mean([batched(m.eval(), x, bs).numpy() for m in self.models], axis=0)
+        s = np.stack([batched(m.eval(), x, bs).numpy() for m in self.models])  # (folds · members, n)
+        if self.norm is None: return s.mean(0)
+        s = s.reshape(-1, len(self.norm), s.shape[1]).mean(0)  # (members, n): each member's mean over the folds
+        return ((s - self.norm[:, :1]) / self.norm[:, 1:]).mean(0)
 
     def __repr__(self): return f"CNNRelevance({len(self.models)} folds, {self.n_p} + {len(self.scores) - self.n_p} images scored)"
 
@@ -192,6 +197,12 @@ def _amp_callback(amp:str, device:torch.device) -> MixedPrecision|None:
     return CPUMixedPrecision() if device.type == 'cpu' else MixedPrecision(AMPMode.FP16 if dt == torch.float16 else AMPMode.BF16)
 
 # %% ../nbs/09_relevance.ipynb #7d62ea56
+def member_heads(head:str, # `RelevanceConfig.head`
+                ) -> tuple:
+    "The head of each network trained per fold: one, or 'conv' and 'deep' for `head='both'`."
+    if head not in HEADS: raise ValueError(f"head={head!r}: choose one of {', '.join(HEADS)}")
+    return ('conv', 'deep') if head == 'both' else (head,)
+
 def cross_fit_cnn(x:torch.Tensor, # (n, 3, h, w) images
                   y, # (n,) binary labels: 1 = from P (or truly relevant), 0 = from Q (or truly irrelevant)
                   pwscae:PWSCAE|None=None, # a trained auto-encoder whose encoder starts each network (`cfg.init='pwscae'`)
@@ -201,7 +212,7 @@ def cross_fit_cnn(x:torch.Tensor, # (n, 3, h, w) images
                   n_p:int|None=None, # how many leading rows are P (bookkeeping for `CNNRelevance`)
                   device:str|torch.device='auto', # where the networks train and score: 'auto' (CUDA, else MPS, else CPU) or a device
                  ) -> CNNRelevance:
-    "Out-of-fold logits of a `RelevanceNet` per fold, trained to predict `y`."
+    "Out-of-fold scores of P ∪ Q from a `RelevanceNet` per fold (one of each head, standardised and averaged, for `head='both'`) trained to predict `y`."
     cfg, device = cfg or RelevanceConfig(), get_device(device)
     y = np.asarray(y).astype(float)
     if len(np.unique(y)) != 2: raise ValueError("cross_fit_cnn needs labels of both classes")
@@ -209,16 +220,22 @@ def cross_fit_cnn(x:torch.Tensor, # (n, 3, h, w) images
         raise ValueError(f"each class needs at least {cfg.folds} images for {cfg.folds}-fold cross-fitting")
     fold = np.zeros(len(y), dtype=int)
     for f, (_, te) in enumerate(StratifiedKFold(cfg.folds, shuffle=True, random_state=seed).split(y, y)): fold[te] = f
-    scores, models = np.zeros(len(y)), []
+    heads = member_heads(cfg.head)
+    raw, models = np.zeros((len(heads), len(y))), []  # (members, n) out-of-fold logits
     for f in range(cfg.folds):
         tr, te = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
-        with seeded(seed * 1000 + f):  # the head's initialisation (and the encoder's, from scratch)
-            net = (RelevanceNet.from_pwscae(pwscae, cfg.head_channels, cfg.pool, cfg.head) if pwscae is not None and cfg.init == 'pwscae'
-                   else RelevanceNet(pwscae.cfg if pwscae is not None else SCAEConfig(in_size=x.shape[-1]), cfg.head_channels, pool=cfg.pool, head=cfg.head))
-        net = _fit_fold(x, y, tr, te, net, cfg, seed * 1000 + f, progress, device)
-        scores[te] = batched(net, x[te]).numpy()
-        models.append(net)
-    return CNNRelevance(scores, models, fold, len(y) if n_p is None else n_p)
+        for j, head in enumerate(heads):
+            with seeded(seed * 1000 + f):  # the head's initialisation (and the encoder's, from scratch)
+                net = (RelevanceNet.from_pwscae(pwscae, cfg.head_channels, cfg.pool, head) if pwscae is not None and cfg.init == 'pwscae'
+                       else RelevanceNet(pwscae.cfg if pwscae is not None else SCAEConfig(in_size=x.shape[-1]), cfg.head_channels, pool=cfg.pool, head=head))
+            net = _fit_fold(x, y, tr, te, net, cfg, seed * 1000 + f, progress, device)
+            raw[j, te] = batched(net, x[te]).numpy()
+            models.append(net)
+    n_p = len(y) if n_p is None else n_p
+    if len(heads) == 1: return CNNRelevance(raw[0], models, fold, n_p)
+    norm = np.stack([raw.mean(1), raw.std(1)], 1)  # (members, 2): each member's logits standardised over the images
+    return CNNRelevance(((raw - norm[:, :1]) / norm[:, 1:]).mean(0), models, fold, n_p, norm)
+
 
 # %% ../nbs/09_relevance.ipynb #8a9271e8
 def cnn_relevance(P:ImageSet, # pseudo-relevant images (label 1)
