@@ -102,7 +102,7 @@ class Evaluation:
         g = self.table.groupby(['query', 'method'], sort=False)[metric]
         wide = lambda s: s.unstack('method')
         mean, std = wide(g.mean()), wide(g.std().fillna(0))
-        cols = [c for c in ['paper', 'random_pairs', 'plain_scae', 'visual_rank', 'uu', 'pq', 'cnn', 'cnn_scratch', 'cnn_deep', 'cnn_both', 'supervised'] if c in mean]
+        cols = [c for c in VARIANTS if c in mean]  # the methods in the order of the table
         out = mean[cols].map(lambda v: f'{v:.3f}') + ' ± ' + std[cols].map(lambda v: f'{v:.3f}')
         out.insert(0, 'ratio_a', self.table.groupby('query', sort=False).ratio_a.mean().round(3))
         return out.reindex(self.table['query'].unique())
