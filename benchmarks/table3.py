@@ -11,17 +11,18 @@ With --methods (e.g. cnn,supervised, after a change to the relevance training) o
 replace those of the committed tables, whose other methods are kept as they are. The tables' `seconds` stays that of
 the run that made the kept rows, and each replaced row has its own. Evaluations keep the scores of Q beside those of P
 (`Evaluation.reestimate` reads both); where the committed scores hold P's alone, the merge adds the rerun's rows of Q,
-with the kept methods' scores of Q left empty.
+with the kept methods' scores of Q left empty. With --base SUFFIX the kept rows are read from other committed tables,
+table3_full<SUFFIX> and table3_full_confounded<SUFFIX> (e.g. `--base _float32`), and the merged tables are still written to
+table3_full and table3_full_confounded.
 
 With --ablation (one of `ABLATIONS`: cnn_scratch, the relevance networks started from random weights instead of the
-auto-encoder's encoder; cnn_deep, the networks with the deeper head; cnn_both, one network of each head per fold,
-averaged) the ablation runs, with `paper`, on the committed
-tables' draws and is written beside each table, to benchmarks/results/table3_full_<ablation> and
+auto-encoder's encoder; cnn_conv and cnn_deep, the networks of one head alone instead of both) the ablation runs, with
+`paper`, on the committed tables' draws and is written beside each table, to benchmarks/results/table3_full_<ablation> and
 table3_full_confounded_<ablation>, after checking that its paper selections equal the committed ones (the same images,
 pairs and auto-encoders); 12_evaluation compares it with `cnn`.
 
 Usage: python benchmarks/table3.py [--seeds 0,1,2] [--protocols plain,confounded] [--jobs 2] [--work runs/table3]
-       [--methods M,... | --ablation cnn_scratch|cnn_deep|cnn_both] [--merge-only]
+       [--methods M,... [--base SUFFIX] | --ablation cnn_scratch|cnn_conv|cnn_deep] [--merge-only]
 """
 import argparse
 import os
@@ -82,6 +83,7 @@ def main():
     ap.add_argument('--work', default='runs/table3', help='folder of the per-seed parts (kept, so a rerun resumes)')
     ap.add_argument('--merge-only', action='store_true', help='only merge the parts that exist')
     ap.add_argument('--methods', default=None, help='rerun only these methods and replace their rows in the committed tables')
+    ap.add_argument('--base', default='', help='with --methods: keep the other rows of table3_full<BASE> (e.g. _bf16) instead of table3_full')
     ap.add_argument('--ablation', default=None, help='run this method outside the table (cnn_scratch) on its draws and write it beside it')
     a = ap.parse_args()
     methods = [m for m in (a.methods or '').split(',') if m]
@@ -92,8 +94,10 @@ def main():
         if methods: sys.exit("give --methods or --ablation, not both")
         if a.ablation not in ABLATIONS: sys.exit(f"--ablation {a.ablation!r}: choose among {', '.join(ABLATIONS)}")
         methods = [a.ablation]
+    if a.base and (a.ablation is not None or not methods): sys.exit("--base goes with --methods: the tables whose other rows are kept")
     tag = ('_' + '+'.join(methods)) if methods else ''
-    if methods and (missing := [NAMES[p] for p in a.protocols.split(',') if p in NAMES and not (RESULTS / NAMES[p] / 'table.csv').is_file()]):
+    base = lambda p: RESULTS / (NAMES[p] + a.base)  # the committed table whose rows are kept
+    if methods and (missing := [base(p).name for p in a.protocols.split(',') if p in NAMES and not (base(p) / 'table.csv').is_file()]):
         sys.exit(f"--methods and --ablation need the committed tables, and {', '.join(missing)} has none: run without them first")
     seeds = [int(s) for s in a.seeds.split(',')]
     protocols = a.protocols.split(',')
@@ -119,7 +123,7 @@ def main():
             if not same_paper(Evaluation.load(RESULTS / NAMES[p]), ev):
                 sys.exit(f"{p}: the ablation's paper selections differ from the committed table's, or it lacks some of its draws "
                          "(give every seed of the table): it did not run on the table's draws")
-        elif methods: ev = replace_methods(Evaluation.load(RESULTS / NAMES[p]), ev, methods)
+        elif methods: ev = replace_methods(Evaluation.load(base(p)), ev, methods)
         out = ev.save(RESULTS / (NAMES[p] + tag if a.ablation is not None else NAMES[p]), overwrite=True)
         lift = ev.mean_lift().round(3)
         print(f'{p}: {len(parts)} seed(s) merged into {out} ({ev.seconds / 60:.1f} min of runs); mean lift: '

@@ -34,12 +34,12 @@ def _variants(cfg:QueryConfig) -> dict:
             'plain_scae': cfg.update(method='paper', scae=replace(scae, pairwise=False)),
             'visual_rank': cfg.update(method='visual_rank'), 'uu': cfg.update(method='uu'), 'pq': cfg.update(method='pq'),
             'cnn': cfg.update(method='cnn'), 'cnn_scratch': cfg.update(method='cnn', relevance=replace(rel, init='scratch')),
+            'cnn_conv': cfg.update(method='cnn', relevance=replace(rel, head='conv')),
             'cnn_deep': cfg.update(method='cnn', relevance=replace(rel, head='deep')),
-            'cnn_both': cfg.update(method='cnn', relevance=replace(rel, head='both')),
             'supervised': cfg.update(method='supervised')}
 
 VARIANTS = tuple(_variants(QueryConfig()))
-ABLATIONS = ('cnn_scratch', 'cnn_deep', 'cnn_both')  # variants of the default run beside the table, not in it
+ABLATIONS = ('cnn_scratch', 'cnn_conv', 'cnn_deep')  # variants of the default run beside the table, not in it
 EVAL_METHODS = tuple(v for v in VARIANTS if v not in ABLATIONS)  # the table's default columns
 
 def _config(preset) -> QueryConfig:

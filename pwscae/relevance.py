@@ -87,7 +87,7 @@ class RelevanceConfig:
     bs: int = 32  # images per batch
     folds: int = 3  # cross-fitting folds (>= 2): each image is scored by the network that learnt from the other folds
     head_channels: int = 32  # channels of the head's (first) conv layer
-    head: str = 'conv'  # the head's conv layers: 'conv' (one 3×3 layer), 'deep' (two blocks with batch norm and a max pool between) or 'both' (one network of each per fold, their standardised scores averaged)
+    head: str = 'both'  # the head's conv layers: 'both' (one network of each head per fold, their standardised scores averaged), 'conv' (one 3×3 layer) or 'deep' (two blocks with batch norm and a max pool between)
     pool: str = 'concat'  # the head's global pool: 'concat' (each channel's max and mean) or 'max'
     init: str = 'pwscae'  # encoder start: 'pwscae' (the trained auto-encoder's encoder, when given) or 'scratch'
     flip: bool = True  # random horizontal flips while training
