@@ -5,13 +5,14 @@ images of P. With `prior_alpha` the estimate is kept only where P is significant
 in its bottom one (one-sided Fisher test); elsewhere the priors are assumed (0.7 and 0.3). `Evaluation.reestimate`
 applies it to a finished evaluation from the scores of P and Q it keeps, exactly as a run with the option would (the
 networks do not depend on it), so every level is measured on the same networks. Tables saved before Q's scores were
-kept (the committed bfloat16 Table 3) cannot be re-estimated and are skipped.
+kept (the bfloat16 tables, table3_full_bf16) cannot be re-estimated and are skipped.
 
-Measured on: the full Table 3's draws with networks trained in float32 (benchmarks/results/table3_full_float32 and
-table3_full_confounded_float32, seeds 0-2) and the held-out draws (select_share_heldout and
-select_share_heldout_confounded, seeds 3-4), where they hold Q's scores. Also measured, as a floor: the same estimate
-on a perfect ranking of each draw of the plain table (every relevant image of P and Q above every irrelevant one, in
-random order within each class, 20 orders a draw): what the estimate errs by from its regions' counts alone.
+Measured on: the full Table 3's draws (benchmarks/results/table3_full and table3_full_confounded, seeds 0-2), the same
+draws with the one-layer head alone (table3_full_float32 and table3_full_confounded_float32) and the held-out draws
+(select_share_heldout and select_share_heldout_confounded, seeds 3-4), where they hold Q's scores. Also measured, as a
+floor: the same estimate on a perfect ranking of each draw of the plain table (every relevant image of P and Q above
+every irrelevant one, in random order within each class, 20 orders a draw): what the estimate errs by from its regions'
+counts alone.
 
 Writes benchmarks/results/prior_alpha.csv (one row per draws, protocol and level: the default's mean |Â − Ratio A|,
 draws with assumed priors, precision, lift, recall, queries above Ratio A) and prior_alpha_by_query.csv (per query, for
@@ -26,7 +27,8 @@ import numpy as np
 import pandas as pd
 
 RESULTS = Path(__file__).parent / 'results'
-DRAWS = {('table3_float32', 'plain'): 'table3_full_float32', ('table3_float32', 'confounded'): 'table3_full_confounded_float32',
+DRAWS = {('table3', 'plain'): 'table3_full', ('table3', 'confounded'): 'table3_full_confounded',
+         ('table3_float32', 'plain'): 'table3_full_float32', ('table3_float32', 'confounded'): 'table3_full_confounded_float32',
          ('held_out', 'plain'): 'select_share_heldout', ('held_out', 'confounded'): 'select_share_heldout_confounded'}
 
 
@@ -68,7 +70,7 @@ def main():
         try: measured = [at_alpha(ev, v, draws, prot) for v in alphas]
         except ValueError as e: print(f"{name}: skipped, {e}"); continue  # saved before Q's scores were kept
         rows += [r for r, _ in measured]; per_query += [bq for _, bq in measured]
-        if (draws, prot) == ('table3_float32', 'plain'): floor = perfect_floor(ev)
+        if (draws, prot) == ('table3', 'plain'): floor = perfect_floor(ev)
     if floor: rows.append(floor)
     df, bq = pd.DataFrame(rows), pd.concat(per_query, ignore_index=True)
     for d, f in ((df, 'prior_alpha.csv'), (bq, 'prior_alpha_by_query.csv')):

@@ -3,7 +3,7 @@
 The default (`cnn`) selects the top select_share · Â · |P| images of P, Â its estimate of Ratio A (select_share 1 by
 default). `Evaluation.reselect` sizes the selections of a finished evaluation anew from its scores and estimates, so
 every share is measured on the same networks. It is measured on the committed full Table 3 (seeds 0-2,
-benchmarks/results/table3_full and table3_full_confounded), on the same draws with networks trained in float32
+benchmarks/results/table3_full and table3_full_confounded), on the same draws with the one-layer head alone, in float32
 (table3_full_float32 and table3_full_confounded_float32, where they exist), and on held-out draws: the full preset's
 `paper` and `cnn` on the ten queries with other seeds (3 and 4 by default), plain and confounded, run here and written
 to benchmarks/results/select_share_heldout and select_share_heldout_confounded (a run that finds them reuses them).

@@ -93,9 +93,10 @@ def _run_config(opts:dict):
         except ValueError: raise CLIError(f"--level-epochs {d['level_epochs']!r}: give comma-separated whole numbers, e.g. 1,1") from None
     if 'denoise' in d: d['scae'] = replace(cfg.scae, denoise=d.pop('denoise'))
     if 'relevance_epochs' in d: d['relevance'] = replace(cfg.relevance, epochs=d.pop('relevance_epochs'))
-    if 'amp' in d:
-        try: d['relevance'] = replace(d.get('relevance', cfg.relevance), amp=d.pop('amp'))
-        except ValueError as e: raise CLIError(f"--amp: {e}") from None
+    for k in ('amp', 'head'):  # options of the relevance networks, beside their epochs
+        if k in d:
+            try: d['relevance'] = replace(d.get('relevance', cfg.relevance), **{k: d.pop(k)})
+            except ValueError as e: raise CLIError(f"--{k}: {e}") from None
     return cfg.update(**d)
 
 # %% ../nbs/13_cli.ipynb #414930d2
@@ -120,6 +121,7 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
         lr:float=None, # peak learning rate of the auto-encoder (default: 3e-3)
         denoise:float=None, # std of the Gaussian corruption of the denoising auto-encoder (default: 0, off)
         relevance_epochs:int=None, # epochs per fold of the cnn relevance function (default: 12)
+        head:str=None, # head of the cnn relevance networks: both (one network of each per fold, the default), conv (one 3×3 layer: about half the stage's time) or deep
         amp:str=None, # mixed precision of the cnn relevance training: auto (bfloat16 on a CPU that computes it natively, float16 on CUDA, else off), bf16 or off
         device:str=None, # where the networks train: auto (CUDA, else Apple MPS, else CPU), cpu, cuda, cuda:1 or mps (default: auto)
         confound:str=None, # evaluation only: set-specific nuisances added to drawn P and Q (all, or kinds such as framing,style)
@@ -130,7 +132,7 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
     parse_query(query); check_out(out, overwrite)  # first and light: a bad query or output folder fails at once, never after training
     cfg = _run_config(dict(m=m, seed=seed, ratio_a=ratio_a, ratio_b=ratio_b, method=method, select_share=select_share, prior_alpha=prior_alpha, pairing=pairing, pairs_per_image=pairs_per_image,
                            n_clusters=n_clusters, level_epochs=level_epochs, finetune_epochs=finetune_epochs, lr=lr, denoise=denoise,
-                           relevance_epochs=relevance_epochs, amp=amp, device=device, confound=confound))
+                           relevance_epochs=relevance_epochs, head=head, amp=amp, device=device, confound=confound))
     from pwscae.query import train_query
     res = train_query(query, relevant=relevant, irrelevant=irrelevant, source=_source(vso), cfg=cfg, progress=not quiet)
     d = res.save(out, overwrite=overwrite)

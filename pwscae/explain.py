@@ -26,12 +26,17 @@ __all__ = ['ATTRIBUTIONS', 'INSTALL_CAPTUM', 'MeanLogit', 'LinearOnCodes', 'rele
 
 # %% ../nbs/15_explain.ipynb #8c4099cc
 class MeanLogit(nn.Module):
-    "The mean logit of a `CNNRelevance`'s fold networks, as one differentiable module."
-    def __init__(self, nets:list, # `RelevanceNet`s
+    "A `CNNRelevance`'s score as one differentiable module: the mean logit of its fold networks (of each head standardised, then averaged)."
+    def __init__(self, nets:list, # `RelevanceNet`s, fold by fold (head by head within a fold)
+                 norm=None, # (heads, 2) mean and std of each head's logits (`CNNRelevance.norm`); None: one head
                 ):
         super().__init__(); self.nets = nn.ModuleList(nets)
+        self.register_buffer('norm', None if norm is None else torch.as_tensor(np.asarray(norm), dtype=torch.float32))
     def forward(self, x:torch.Tensor) -> torch.Tensor:
-        return torch.stack([n(x) for n in self.nets]).mean(0)  # (n_nets, bs) → (bs,)
+        s = torch.stack([n(x) for n in self.nets])                  # (folds · heads, bs)
+        if self.norm is None: return s.mean(0)                      # (bs,)
+        s = s.reshape(-1, len(self.norm), s.shape[-1]).mean(0)      # (heads, bs): each head's mean over the folds
+        return ((s - self.norm[:, :1]) / self.norm[:, 1:]).mean(0)  # (bs,)
 
 class LinearOnCodes(nn.Module):
     "A linear relevance function of standardised PW-SCAE codes: encoders → flatten → (z − μ)/σ → w·z + b."
@@ -59,7 +64,7 @@ def relevance_module(res:QueryResult, # a result of `train_query` (or `load_resu
                     ) -> nn.Module:
     "`res`'s relevance function as one module from (n, 3, h, w) images to (n,) scores, in eval mode."
     fn = res.relevance.function
-    if isinstance(fn, CNNRelevance): return MeanLogit(fn.models).eval()
+    if isinstance(fn, CNNRelevance): return MeanLogit(fn.models, fn.norm).eval()
     if fn is not None and (parts := _linear_parts(fn)) is not None: return LinearOnCodes(res.model.encoders, *parts).eval()
     raise ValueError(f"method {res.cfg.method!r} has no relevance function of the pixels to explain "
                      "(visual_rank ranks the images it was given): explain a result of method cnn, supervised, paper, pq or uu")

@@ -120,7 +120,10 @@ class CNNRelevance:
         s = s.reshape(-1, len(self.norm), s.shape[1]).mean(0)  # (members, n): each member's mean over the folds
         return ((s - self.norm[:, :1]) / self.norm[:, 1:]).mean(0)
 
-    def __repr__(self): return f"CNNRelevance({len(self.models)} folds, {self.n_p} + {len(self.scores) - self.n_p} images scored)"
+    def __repr__(self):
+        heads = 1 if self.norm is None else len(self.norm)
+        nets = f"{len(self.models) // heads} folds" + (f" × {heads} heads" if heads > 1 else '')
+        return f"CNNRelevance({nets}, {self.n_p} + {len(self.scores) - self.n_p} images scored)"
 
 # %% ../nbs/09_relevance.ipynb #827ebc3c
 class BatchFlip(Transform):
