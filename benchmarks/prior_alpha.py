@@ -1,24 +1,26 @@
-"""The significance guard on the estimate of Ratio A (`QueryConfig.prior_alpha`), measured on finished tables.
+"""The estimator of Ratio A (`QueryConfig.prior_estimator`) and its significance guard (`prior_alpha`), measured on finished tables.
 
 The default (`cnn`) estimates Ratio A and B from its own cross-fitted scores of P and Q, and selects the top Â · |P|
-images of P. With `prior_alpha` the estimate is kept only where P is significantly more common in its top region than
-in its bottom one (one-sided Fisher test); elsewhere the priors are assumed (0.7 and 0.3). `Evaluation.reestimate`
-applies it to a finished evaluation from the scores of P and Q it keeps, exactly as a run with the option would (the
-networks do not depend on it), so every level is measured on the same networks. Tables saved before Q's scores were
+images of P. Two estimators: the knee of the P-vs-Q ROC curve ('knee', the default) and the density ratio on its top
+and bottom regions ('regions'). With `prior_alpha` (0.05 by default) the estimate is kept only where P scores
+significantly above Q by the estimator's one-sided test (Mann-Whitney for the knee, Fisher's exact test on the two
+regions for the regions); elsewhere the priors are assumed (0.7 and 0.3). `Evaluation.reestimate` applies both to a
+finished evaluation from the scores of P and Q it keeps, exactly as a run with the options would (the networks do not
+depend on them), so every estimator and level is measured on the same networks. Tables saved before Q's scores were
 kept (the bfloat16 tables, table3_full_bf16) cannot be re-estimated and are skipped.
 
 Measured on: the full Table 3's draws (benchmarks/results/table3_full and table3_full_confounded, seeds 0-2), the same
 draws with the one-layer head alone (table3_full_float32 and table3_full_confounded_float32) and the held-out draws
 (select_share_heldout and select_share_heldout_confounded, seeds 3-4), where they hold Q's scores. Also measured, as a
 floor: the same estimate on a perfect ranking of each draw of the plain table (every relevant image of P and Q above
-every irrelevant one, in random order within each class, 20 orders a draw): what the estimate errs by from its regions'
-counts alone.
+every irrelevant one, in random order within each class, 20 orders a draw): what each estimator errs by from the
+order of P and Q within the classes alone.
 
-Writes benchmarks/results/prior_alpha.csv (one row per draws, protocol and level: the default's mean |Â − Ratio A|,
+Writes benchmarks/results/prior_alpha.csv (one row per draws, protocol, estimator and level: the default's mean |Â − Ratio A|,
 draws with assumed priors, precision, lift, recall, queries above Ratio A) and prior_alpha_by_query.csv (per query, for
-each level), and prints them.
+each estimator and level), and prints them.
 
-Usage: python benchmarks/prior_alpha.py [--alphas none,0.05,0.01,0.001]
+Usage: python benchmarks/prior_alpha.py [--estimators knee,regions] [--alphas none,0.05,0.01,0.001]
 """
 import argparse
 from pathlib import Path
@@ -32,46 +34,49 @@ DRAWS = {('table3', 'plain'): 'table3_full', ('table3', 'confounded'): 'table3_f
          ('held_out', 'plain'): 'select_share_heldout', ('held_out', 'confounded'): 'select_share_heldout_confounded'}
 
 
-def at_alpha(ev, alpha, draws, protocol, method='cnn'):
-    "The default's figures with the guard at `alpha` (None: none), and per query."
-    t = ev.reestimate(alpha).table
+def at_alpha(ev, alpha, draws, protocol, estimator='knee', method='cnn'):
+    "The default's figures with `estimator` and the guard at `alpha` (None: none), and per query."
+    t = ev.reestimate(alpha, prior_estimator=estimator).table
     t = t[t.method == method].assign(prior_error=lambda d: (d.ratio_a_hat - d.ratio_a).abs(), assumed=lambda d: d.priors.eq('assumed'))
     by_q = t.groupby('query', sort=False).agg(ratio_a=('ratio_a', 'mean'), ratio_a_hat=('ratio_a_hat', 'mean'), prior_error=('prior_error', 'mean'),
                                               assumed=('assumed', 'sum'), lift=('lift', 'mean'), recall=('recall', 'mean'))
     label = 'none' if alpha is None else f'{alpha:g}'
-    row = dict(draws=draws, protocol=protocol, prior_alpha=label, n_draws=len(t), prior_error=t.prior_error.mean(), assumed=int(t.assumed.sum()),
+    row = dict(draws=draws, protocol=protocol, prior_estimator=estimator, prior_alpha=label, n_draws=len(t), prior_error=t.prior_error.mean(), assumed=int(t.assumed.sum()),
                precision=t.precision.mean(), lift=t.lift.mean(), recall=t.recall.mean(), queries_above=int((by_q.lift > 0).sum()), queries=len(by_q))
-    return row, by_q.reset_index().assign(draws=draws, protocol=protocol, prior_alpha=label)
+    return row, by_q.reset_index().assign(draws=draws, protocol=protocol, prior_estimator=estimator, prior_alpha=label)
 
 
-def perfect_floor(ev, orders=20, seed=0) -> dict:
-    "The region estimate's mean |Â − Ratio A| on perfect rankings of each draw's P and Q (the table's sizes and truth)."
+def perfect_floor(ev, estimator, orders=20, seed=0) -> dict:
+    "`estimator`'s mean |Â − Ratio A| on perfect rankings of each draw's P and Q (the table's sizes and truth)."
     from pwscae.rank import _priors_of_scores
     rng, errs = np.random.default_rng(seed), []
     for (q, s), g in ev.scores.groupby(['query', 'seed'], sort=False):
         y, fromP = g.truth.to_numpy(bool), g['set'].eq('P').to_numpy()
         a = y[fromP].mean()
-        errs.append(np.mean([abs(_priors_of_scores(y + 0.5 * rng.random(len(y)), fromP, None)[0] - a) for _ in range(orders)]))
-    return dict(draws='perfect_ranking', protocol='plain', prior_alpha='none', n_draws=len(errs), prior_error=float(np.mean(errs)), assumed=0)
+        errs.append(np.mean([abs(_priors_of_scores(y + 0.5 * rng.random(len(y)), fromP, estimator)[0] - a) for _ in range(orders)]))
+    return dict(draws='perfect_ranking', protocol='plain', prior_estimator=estimator, prior_alpha='none', n_draws=len(errs), prior_error=float(np.mean(errs)), assumed=0)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--estimators', default='knee,regions', help='estimators of Ratio A (`QueryConfig.prior_estimator`)')
     ap.add_argument('--alphas', default='none,0.05,0.01,0.001', help="levels of the guard, 'none' for the estimate as it is")
     a = ap.parse_args()
     from pwscae.evaluation import Evaluation
     from pwscae.stages import QueryConfig
     alphas = [None if v.strip().lower() == 'none' else float(v) for v in a.alphas.split(',')]
+    estimators = a.estimators.split(',')
     for v in alphas: QueryConfig(prior_alpha=v)  # a bad level fails here, before any table is read
-    rows, per_query, floor = [], [], None
+    for e in estimators: QueryConfig(prior_estimator=e)
+    rows, per_query, floor = [], [], []
     for (draws, prot), name in DRAWS.items():
         if not (RESULTS / name / 'table.csv').is_file(): print(f'{name}: not found, skipped'); continue
         ev = Evaluation.load(RESULTS / name)
-        try: measured = [at_alpha(ev, v, draws, prot) for v in alphas]
+        try: measured = [at_alpha(ev, v, draws, prot, e) for e in estimators for v in alphas]
         except ValueError as e: print(f"{name}: skipped, {e}"); continue  # saved before Q's scores were kept
         rows += [r for r, _ in measured]; per_query += [bq for _, bq in measured]
-        if (draws, prot) == ('table3', 'plain'): floor = perfect_floor(ev)
-    if floor: rows.append(floor)
+        if (draws, prot) == ('table3', 'plain'): floor = [perfect_floor(ev, e) for e in estimators]
+    rows += floor
     df, bq = pd.DataFrame(rows), pd.concat(per_query, ignore_index=True)
     for d, f in ((df, 'prior_alpha.csv'), (bq, 'prior_alpha_by_query.csv')):
         tmp = RESULTS / (f + '.tmp'); d.to_csv(tmp, index=False); tmp.replace(RESULTS / f)

@@ -7,8 +7,8 @@ reads. Every part's wall time and the machine's load average before and after it
 other work slows every figure.
 
 With --methods (e.g. cnn,supervised, after a change to the relevance training) only those methods are rerun, with
-`paper` (whose selection size the p_at_paper column needs), in parts named after them; their rows and score columns then
-replace those of the committed tables, whose other methods are kept as they are. The tables' `seconds` stays that of
+`paper` (whose selection size the p_at_paper column needs), in parts named after them; their rows and score columns, and
+paper's (the same selections, checked), then replace those of the committed tables, whose other methods are kept as they are. The tables' `seconds` stays that of
 the run that made the kept rows, and each replaced row has its own. Evaluations keep the scores of Q beside those of P
 (`Evaluation.reestimate` reads both); where the committed scores hold P's alone, the merge adds the rerun's rows of Q,
 with the kept methods' scores of Q left empty. With --base SUFFIX the kept rows are read from other committed tables,
@@ -48,7 +48,7 @@ def same_paper(old, new) -> bool:
 
 
 def replace_methods(old, new, methods):
-    "`old` with the rows and score columns of `methods` taken from `new`, which must hold every draw of `old` and the same paper selection."
+    "`old` with the rows and score columns of `methods` and `paper` taken from `new`, which must hold every draw of `old` and the same paper selection."
     from pwscae.evaluation import Evaluation
     import pandas as pd
     key = ['query', 'seed']
@@ -58,6 +58,7 @@ def replace_methods(old, new, methods):
         sys.exit("the rerun's paper selection differs from the committed one: rerun every method (without --methods)")
     idx = key + ['method']
     t, r = old.table.set_index(idx), new.table.set_index(idx)
+    methods = ['paper'] + [m for m in methods if m != 'paper']  # paper's rows too: the same selections, its priors of this code
     rows = t.index[t.index.get_level_values('method').isin(methods)]
     if len(rows) != len(old.table['query'].unique()) * len(old.table.seed.unique()) * len(methods):
         sys.exit(f"the committed table lacks rows of {methods}: rerun every method (without --methods)")

@@ -112,7 +112,8 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
         ratio_b:float=None, # relevant share of Q if known
         method:str=None, # relevance function: paper, pq, uu, cnn, visual_rank or supervised (default: the config's, cnn)
         select_share:float=None, # the selection is the top select_share · Ratio A · |P| images of P; below 1 trades recall for precision (default: 1)
-        prior_alpha:float=None, # assume Ratio A 0.7 and B 0.3 unless P and Q are told apart at this one-sided significance, e.g. 0.05; left out: never
+        prior_alpha:float=None, # assume Ratio A 0.7 and B 0.3 unless P scores above Q at this one-sided significance; 1: never (default: 0.05)
+        prior_estimator:str=None, # how Ratio A and B are estimated: knee (of the P-vs-Q ROC curve) or regions (default: knee)
         pairing:str=None, # how pairs are made: descriptor, detector or random (default: descriptor)
         pairs_per_image:int=None, # Q partners per image of P (default: 1)
         n_clusters:int=None, # k of K-means over the pairs' difference features (default: 2)
@@ -130,7 +131,7 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
     "Find the truly relevant images of a query and rank all images: pairs, PW-SCAE, clusters, relevance function."
     if vso is not None and relevant is not None: raise CLIError("give either --vso or --relevant/--irrelevant, not both")
     parse_query(query); check_out(out, overwrite)  # first and light: a bad query or output folder fails at once, never after training
-    cfg = _run_config(dict(m=m, seed=seed, ratio_a=ratio_a, ratio_b=ratio_b, method=method, select_share=select_share, prior_alpha=prior_alpha, pairing=pairing, pairs_per_image=pairs_per_image,
+    cfg = _run_config(dict(m=m, seed=seed, ratio_a=ratio_a, ratio_b=ratio_b, method=method, select_share=select_share, prior_alpha=prior_alpha, prior_estimator=prior_estimator, pairing=pairing, pairs_per_image=pairs_per_image,
                            n_clusters=n_clusters, level_epochs=level_epochs, finetune_epochs=finetune_epochs, lr=lr, denoise=denoise,
                            relevance_epochs=relevance_epochs, head=head, amp=amp, device=device, confound=confound))
     from pwscae.query import train_query

@@ -259,9 +259,11 @@ SELF_ESTIMATED = tuple(m for m, v in _variants(QueryConfig()).items() if v.metho
 @patch
 def reestimate(self:Evaluation, prior_alpha:float|None, # the estimate's significance guard (`QueryConfig.prior_alpha`); None: none
                select_share:float=1.0, # the share of each draw's Â · |P| to select (`QueryConfig.select_share`)
+               prior_estimator:str='knee', # 'knee' or 'regions' (`QueryConfig.prior_estimator`)
+               prior_resamples:int=0, # bootstrap resamples whose median is the estimate (`QueryConfig.prior_resamples`)
               ) -> Evaluation:
-    "This evaluation as if the `SELF_ESTIMATED` methods had estimated their priors with `prior_alpha` (one estimate each; the others' priors as run), every ranking method re-sized: nothing is retrained."
-    QueryConfig(prior_alpha=prior_alpha)  # the config's check of the level
+    "This evaluation as if the `SELF_ESTIMATED` methods had estimated their priors with these options (the others' priors as run), every ranking method re-sized: nothing is retrained."
+    QueryConfig(prior_alpha=prior_alpha, prior_estimator=prior_estimator, prior_resamples=prior_resamples)  # the config's checks
     draws, t = dict(list(self.scores.groupby(['query', 'seed'], sort=False))), self.table.copy()
     for i in t.index[t.method.isin(SELF_ESTIMATED)]:
         r = t.loc[i]; g = draws[(r['query'], r.seed)]; P, Q = g[g['set'] == 'P'], g[g['set'] == 'Q']
@@ -269,6 +271,7 @@ def reestimate(self:Evaluation, prior_alpha:float|None, # the estimate's signifi
             raise ValueError(f"the evaluation holds no scores of Q for {r.method} on ({r['query']!r}, {r.seed}): it was saved before they were kept; run it again")
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')  # a failed estimate is recorded in the `priors` column
-            pr = priors_from(P[r.method].to_numpy()[:, None], Q[r.method].to_numpy()[:, None], seed=int(r.seed), alpha=prior_alpha)
+            pr = priors_from(P[r.method].to_numpy()[:, None], Q[r.method].to_numpy()[:, None], seed=int(r.seed),
+                             resamples=prior_resamples, alpha=prior_alpha, estimator=prior_estimator)
         t.loc[i, ['ratio_a_hat', 'ratio_b_hat', 'priors']] = pr['ratio_a'], pr['ratio_b'], pr['source']
     return replace(self, table=t).reselect(select_share)

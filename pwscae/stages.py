@@ -30,7 +30,7 @@ from .model import SCAEConfig, PWSCAE
 from .train import pair_dls, pwscae_learner, fit_pwscae, encode, encode_pairs
 from .cluster import ClusterResult, cluster_pairs, select_relevant
 from .rank import (relevance_scores, pq_scores, UUClassifier, estimate_priors, visual_rank, rank_images,
-                         ranking_metrics, selection_metrics, _estimate_priors)
+                         ranking_metrics, selection_metrics, PRIOR_ESTIMATORS, _estimate_priors)
 from .relevance import RelevanceConfig, CNNRelevance, cnn_relevance, cross_fit_cnn
 
 # %% auto #0
@@ -64,7 +64,8 @@ class QueryConfig:
     count: str = 'any'  # an image of P in several pairs is selected if 'any' or the 'majority' of its pairs are in the cluster
     method: str = 'cnn'  # relevance function: one of `METHODS`
     prior_resamples: int = 0  # bootstrap resamples of the P-vs-Q scores whose median estimates Ratio A and B (`estimate_priors`); 0: one estimate
-    prior_alpha: float|None = None  # assume the priors unless P is significantly more common atop the P-vs-Q scores than at their bottom (one-sided Fisher test at this level); None: never
+    prior_alpha: float|None = 0.05  # assume the priors (0.7, 0.3) unless P scores above Q at this one-sided significance (the estimator's test, `estimate_priors`); None or 1: never
+    prior_estimator: str = 'knee'  # how Ratio A and B are estimated from the P-vs-Q scores: 'knee' of their ROC curve or 'regions' (`estimate_priors`)
     select_share: float = 1.0  # the selection is the top select_share · Ratio A · |P| images of P (Ratio A given or estimated); below 1 trades recall for precision
     relevance: RelevanceConfig = field(default_factory=RelevanceConfig)  # training of the 'cnn' relevance function
     device: str = 'auto'  # where the networks train and run: 'auto' (CUDA, else Apple MPS, else CPU), 'cpu', 'cuda', 'cuda:1', 'mps'
@@ -106,8 +107,9 @@ def _check(self:QueryConfig):
     if not (isinstance(self.select_share, (int, float, np.floating)) and 0 < self.select_share <= 1):
         raise bad(f"select_share={self.select_share!r}: give a share in (0, 1], e.g. 0.9")
     if not (_is_int(self.prior_resamples) and self.prior_resamples >= 0): raise bad(f"prior_resamples={self.prior_resamples!r}: use a whole number >= 0")
-    if self.prior_alpha is not None and not (isinstance(self.prior_alpha, (int, float, np.floating)) and 0 < self.prior_alpha < 1):
-        raise bad(f"prior_alpha={self.prior_alpha!r}: give a significance level in (0, 1), e.g. 0.05, or None")
+    if self.prior_alpha is not None and not (isinstance(self.prior_alpha, (int, float, np.floating)) and 0 < self.prior_alpha <= 1):
+        raise bad(f"prior_alpha={self.prior_alpha!r}: give a significance level in (0, 1], e.g. 0.05, or None")
+    if self.prior_estimator not in PRIOR_ESTIMATORS: raise bad(f"prior_estimator={self.prior_estimator!r}: choose one of {', '.join(PRIOR_ESTIMATORS)}")
     for k in ('bs', 'pairs_per_image', 'n_clusters', 'size'):
         v = getattr(self, k)
         if not (_is_int(v) and v >= (2 if k == 'n_clusters' else 1)):
@@ -236,7 +238,7 @@ def cluster_differences(model:PWSCAE, # stage 3's trained auto-encoder
     return PairClusters(diff, cr, np.sort(sel), rej)
 
 # %% ../nbs/10_stages.ipynb #7b343d40
-WEAK_SEPARATION = 0.05  # p-value of the estimate's regions above which `priors_from` warns that the estimate may be far off
+WEAK_SEPARATION = 0.05  # p-value of the estimator's separation test above which `priors_from` warns that a kept estimate may be far off
 
 def priors_from(XP, # (n_P, ...) features or scores of P
                 XQ, # (n_Q, ...) features or scores of Q
@@ -244,17 +246,18 @@ def priors_from(XP, # (n_P, ...) features or scores of P
                 ratio_b:float|None=None, # Ratio B if known
                 seed:int=0, # seed of the estimate's folds (and resamples)
                 resamples:int=0, # bootstrap resamples whose median is the estimate (`estimate_priors`); 0: one estimate
-                alpha:float|None=None, # assume the priors unless P and Q are told apart at this significance (`estimate_priors`); None: never
+                alpha:float|None=0.05, # assume the priors unless P scores above Q at this significance (`estimate_priors`); None or 1: never
+                estimator:str='knee', # 'knee' or 'regions' (`estimate_priors`)
                ) -> dict:
     "The priors a run uses: `ratio_a`, `ratio_b` and their `source` ('given', 'estimated', or 'assumed' after a failed estimate)."
     if ratio_a is not None and ratio_b is not None: return dict(ratio_a=float(ratio_a), ratio_b=float(ratio_b), source='given')
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        a, b, p = _estimate_priors(XP, XQ, seed=seed, resamples=resamples, alpha=alpha)
+        a, b, p = _estimate_priors(XP, XQ, seed=seed, resamples=resamples, alpha=alpha, estimator=estimator)
     if np.isfinite(a) and np.isfinite(b) and a > b:
-        if alpha is None and p > WEAK_SEPARATION:
-            warnings.warn(f"the estimate of Ratio A ({a:.2f}) rests on a weak separation of P and Q (p = {p:.2g}, one-sided Fisher test on "
-                          f"its regions) and may be far off: set prior_alpha={WEAK_SEPARATION} to assume 0.7 and 0.3 instead, or give ratio_a and ratio_b")
+        if p > WEAK_SEPARATION:  # kept only because the guard is off or looser than WEAK_SEPARATION
+            warnings.warn(f"the estimate of Ratio A ({a:.2f}) rests on a weak separation of P and Q (p = {p:.2g}, the {estimator} estimator's "
+                          f"one-sided test) and may be far off: set prior_alpha={WEAK_SEPARATION} to assume 0.7 and 0.3 instead, or give ratio_a and ratio_b")
         return dict(ratio_a=float(a), ratio_b=float(b), source='estimated')
     how = "well enough" if alpha is None else f"at significance {alpha:g}"
     warnings.warn(f"P and Q could not be told apart {how} to estimate their relevant shares: assuming Ratio A 0.7 and "
@@ -283,7 +286,7 @@ def learn_relevance(sets:PseudoSets, # stage 1's P and Q
                     model:PWSCAE, # stage 3's trained auto-encoder (its encoder starts the 'cnn' networks)
                     pairs:pd.DataFrame, # stage 2's pairs
                     clusters:PairClusters, # stage 4's clusters ('paper' learns from them)
-                    cfg:QueryConfig|None=None, # `method`, `relevance`, `ratio_a`, `ratio_b`, `prior_resamples`, `prior_alpha`, `select_share`, `seed` and `device` are read
+                    cfg:QueryConfig|None=None, # `method`, `relevance`, `ratio_a`, `ratio_b`, `prior_resamples`, `prior_alpha`, `prior_estimator`, `select_share`, `seed` and `device` are read
                     progress:bool=False, # fastai progress bars
                    ) -> Relevance:
     "Stage 5 (step 4 of the paper): a relevance function by `cfg.method`, the scores of P ∪ Q and the selected images of P."
@@ -297,10 +300,10 @@ def learn_relevance(sets:PseudoSets, # stage 1's P and Q
         scores = fn.scores
         check_finite(scores, 'the relevance training', f"lower relevance.lr (now {cfg.relevance.lr:g})")
         priors = (dict(ratio_a=float(sets.relevant('P').mean()), ratio_b=float(sets.relevant('Q').mean()), source='given')
-                  if cfg.method == 'supervised' else priors_from(scores[:n, None], scores[n:, None], cfg.ratio_a, cfg.ratio_b, seed, cfg.prior_resamples, cfg.prior_alpha))
+                  if cfg.method == 'supervised' else priors_from(scores[:n, None], scores[n:, None], cfg.ratio_a, cfg.ratio_b, seed, cfg.prior_resamples, cfg.prior_alpha, cfg.prior_estimator))
     else:
         fP, fQ = encode(model, P).numpy(), encode(model, Q).numpy(); feats = np.concatenate([fP, fQ])
-        priors = priors_from(fP, fQ, cfg.ratio_a, cfg.ratio_b, seed, cfg.prior_resamples, cfg.prior_alpha)
+        priors = priors_from(fP, fQ, cfg.ratio_a, cfg.ratio_b, seed, cfg.prior_resamples, cfg.prior_alpha, cfg.prior_estimator)
         if cfg.method == 'paper':
             neg = n + clusters.rejected
             scores = relevance_scores(feats, pos=clusters.selected, neg=neg, seed=seed)  # cross-fitted
