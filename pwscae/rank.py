@@ -184,14 +184,21 @@ def _roc_points(s, fromP):
 def _priors_from_knee(s, fromP):
     "(Ratio A, Ratio B) as the knee (B, A) of the two segments (0, 0)–(B, A)–(1, 1) fitted by least squares to the P-vs-Q ROC curve."
     x, y = _roc_points(s, fromP); nan = float('nan')
-    b = np.unique(x[(x > 0) & (x < 1)])[:, None]  # (k, 1) candidate knees: the curve's own abscissas
+    b = np.unique(x[(x > 0) & (x < 1)])  # (k,) candidate knees: the curve's own abscissas
     if not len(b): return nan, nan  # every score tied: no curve to fit
-    lo = x <= b  # (k, n)
-    u = np.where(lo, x / b, (1 - x) / (1 - b)); v = np.where(lo, 0., (x - b) / (1 - b))  # the two segments are a·u + v
-    a = np.clip((u * (y - v)).sum(1) / (u * u).sum(1), b[:, 0], 1)  # (k,) each knee's least-squares height, kept in [b, 1]
-    j = ((y - a[:, None] * u - v) ** 2).sum(1).argmin()
-    if a[j] <= b[j, 0]: return nan, nan  # P no more common than Q at the top: the priors are not identifiable
-    return float(a[j]), float(b[j, 0])
+    # the segments are a·u + v, u = x/b, v = 0 left of b and u = (1−x)/(1−b), v = (x−b)/(1−b) right of it; each knee's
+    # sums Σu², Σu(y−v), Σ(y−v)² from prefix sums of the curve, so the fit is O(n), not an n × k matrix
+    c = lambda w: np.r_[0., np.cumsum(w)]
+    X, X2, Y, Y2, XY, N = c(x), c(x * x), c(y), c(y * y), c(x * y), np.arange(len(x) + 1.)
+    k = np.searchsorted(x, b, 'right')  # (k,) points at or left of each knee (x ascends)
+    L, R = (lambda S: S[k]), (lambda S: S[-1] - S[k])
+    uu = L(X2) / b**2 + (R(N) - 2 * R(X) + R(X2)) / (1 - b)**2
+    uy = L(XY) / b + (R(Y) - R(XY) - ((1 + b) * R(X) - b * R(N) - R(X2)) / (1 - b)) / (1 - b)
+    yy = L(Y2) + R(Y2) - 2 * (R(XY) - b * R(Y)) / (1 - b) + (R(X2) - 2 * b * R(X) + b**2 * R(N)) / (1 - b)**2
+    a = np.clip(uy / uu, b, 1)  # (k,) each knee's least-squares height, kept in [b, 1]
+    j = (yy - 2 * a * uy + a * a * uu).argmin()  # the knee of least squared error
+    if a[j] <= b[j]: return nan, nan  # P no more common than Q at the top: the priors are not identifiable
+    return float(a[j]), float(b[j])
 
 def _knee_p(s, fromP) -> float:
     "One-sided Mann–Whitney p-value that P's scores are no higher than Q's (1 when every score ties)."
