@@ -57,23 +57,28 @@ class RelevanceNet(nn.Module):
                  encoders:nn.ModuleList|None=None, # encoding processes to start from (copied), e.g. a trained PWSCAE's
                  pool:str='concat', # the head's global pool: 'concat' (each channel's max and mean) or 'max'
                  head:str='conv', # the head's conv layers: 'conv' (one) or 'deep' (two blocks with batch norm, a max pool between)
+                 levels:int|None=None, # how many encoding processes the head reads, from the first; None: all
                 ):
         super().__init__()
         cfg = cfg or SCAEConfig()
-        self.encoders = copy.deepcopy(encoders) if encoders is not None else PWSCAE(cfg).encoders
-        self.head = _head(cfg.channels[-1], head_channels, head, pool)
+        if levels is not None and not (isinstance(levels, int) and 1 <= levels <= cfg.n_levels):
+            raise ValueError(f"levels={levels!r}: the encoder has {cfg.n_levels} levels, give 1 to {cfg.n_levels} or None for all")
+        enc = copy.deepcopy(encoders) if encoders is not None else PWSCAE(cfg).encoders
+        self.encoders = enc[:levels] if levels is not None else enc
+        self.head = _head(cfg.channels[len(self.encoders)], head_channels, head, pool)
 
     @classmethod
     def from_pwscae(cls, model:PWSCAE, # a trained pair-wise auto-encoder
                     head_channels:int=32, # channels of the head's (first) conv layer
                     pool:str='concat', # the head's global pool: 'concat' or 'max'
                     head:str='conv', # the head's conv layers: 'conv' or 'deep'
+                    levels:int|None=None, # how many of `model`'s encoding processes the head reads; None: all
                    ) -> RelevanceNet:
-        "A `RelevanceNet` whose encoder starts as a copy of `model`'s."
-        return cls(model.cfg, head_channels, model.encoders, pool, head)
+        "A `RelevanceNet` whose encoder starts as a copy of `model`'s (its first `levels` encoding processes)."
+        return cls(model.cfg, head_channels, model.encoders, pool, head, levels)
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
-        for enc in self.encoders: x = enc(x)  # (bs, 3, 100, 100) → (bs, 20, 48, 48) → (bs, 20, 22, 22)
+        for enc in self.encoders: x = enc(x)  # (bs, 3, 100, 100) → (bs, 20, 48, 48) → (bs, 20, 22, 22) (stops at 48 × 48 with levels=1)
         return self.head(x).squeeze(1)        # 'conv': (bs, 32, 20, 20); 'deep': (bs, 32, 11, 11) → (bs, 64, 11, 11); pooled → (bs,)
 
 
@@ -89,6 +94,7 @@ class RelevanceConfig:
     head_channels: int = 32  # channels of the head's (first) conv layer
     head: str = 'both'  # the head's conv layers: 'both' (one network of each head per fold, their standardised scores averaged), 'conv' (one 3×3 layer) or 'deep' (two blocks with batch norm and a max pool between)
     pool: str = 'concat'  # the head's global pool: 'concat' (each channel's max and mean) or 'max'
+    levels: int|None = None  # encoding processes the networks read, from the first: 1 keeps the first level's 48 × 48 map for the head; None: all (Table 2's two)
     init: str = 'pwscae'  # encoder start: 'pwscae' (the trained auto-encoder's encoder, when given) or 'scratch'
     flip: bool = True  # random horizontal flips while training
     balance: bool = True  # weight the classes inversely to their counts (no change when they are equal, as P and Q of a draw)
@@ -100,6 +106,8 @@ class RelevanceConfig:
         if self.pool not in POOLS: raise ValueError(f"pool={self.pool!r}: choose one of {', '.join(POOLS)}")
         if self.init not in ('pwscae', 'scratch'): raise ValueError(f"init={self.init!r}: choose 'pwscae' or 'scratch'")
         if self.amp not in AMP_MODES: raise ValueError(f"amp={self.amp!r}: choose one of {', '.join(AMP_MODES)}")
+        if self.levels is not None and not (isinstance(self.levels, int) and not isinstance(self.levels, bool) and self.levels >= 1):
+            raise ValueError(f"levels={self.levels!r}: give how many encoding processes the networks read (1 or more), or None for all")
 
 @dataclass
 class CNNRelevance:
@@ -229,8 +237,8 @@ def cross_fit_cnn(x:torch.Tensor, # (n, 3, h, w) images
         tr, te = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
         for j, head in enumerate(heads):
             with seeded(seed * 1000 + f):  # the head's initialisation (and the encoder's, from scratch)
-                net = (RelevanceNet.from_pwscae(pwscae, cfg.head_channels, cfg.pool, head) if pwscae is not None and cfg.init == 'pwscae'
-                       else RelevanceNet(pwscae.cfg if pwscae is not None else SCAEConfig(in_size=x.shape[-1]), cfg.head_channels, pool=cfg.pool, head=head))
+                net = (RelevanceNet.from_pwscae(pwscae, cfg.head_channels, cfg.pool, head, cfg.levels) if pwscae is not None and cfg.init == 'pwscae'
+                       else RelevanceNet(pwscae.cfg if pwscae is not None else SCAEConfig(in_size=x.shape[-1]), cfg.head_channels, pool=cfg.pool, head=head, levels=cfg.levels))
             net = _fit_fold(x, y, tr, te, net, cfg, seed * 1000 + f, progress, device)
             raw[j, te] = batched(net, x[te]).numpy()
             models.append(net)

@@ -1,0 +1,55 @@
+"""How many encoder levels the relevance networks read (`RelevanceConfig.levels`): AP over P with both levels against the first.
+
+A probe, not a table: for each query and seed the full preset's draw, pairs and auto-encoder, then the default's
+cross-fitted P-vs-Q networks (both heads) twice, reading both encoding processes (the default, a 22 × 22 map) and only
+the first (`levels=1`, a 48 × 48 map), on the same folds and seeds; with --supervised also trained on the truth. The
+selection and the estimate of Ratio A are not measured here: the ranking is what changes. Writes
+benchmarks/results/encoder_levels.csv (one row per query, seed, labels and levels) and prints the AP per query.
+
+Usage: python benchmarks/encoder_levels.py [--seeds 1] [--queries 'happy kids,clear sky'] [--supervised]
+"""
+import argparse
+import os
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+RESULTS = Path(__file__).parent / 'results'
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--seeds', default='1')
+    ap.add_argument('--queries', default=None, help="comma-separated queries (default: Table 1's ten)")
+    ap.add_argument('--supervised', action='store_true', help='also train on the truth (the ceiling)')
+    a = ap.parse_args()
+    from sklearn.metrics import average_precision_score
+    from pwscae.core import QUERIES, stack_sets
+    from pwscae.stages import QueryConfig, get_sets, pair_sets, train_pwscae
+    from pwscae.relevance import cross_fit_cnn
+    queries = a.queries.split(',') if a.queries else list(QUERIES.index)
+    rows, cfg = [], QueryConfig()
+    print(f"load {os.getloadavg()[0]:.2f}", flush=True)
+    for s in (int(v) for v in a.seeds.split(',')):
+        for q in queries:
+            c = cfg.update(seed=s)
+            sets = get_sets(q, c); pairs = pair_sets(sets, c); learn, _ = train_pwscae(sets, pairs, c)
+            x, from_p = stack_sets(sets.P, sets.Q); truth, n = sets.relevant('PQ'), len(sets.P)
+            for labels, y in (('P-vs-Q', from_p), ('supervised', truth))[:2 if a.supervised else 1]:
+                for levels in (None, 1):
+                    t = time.perf_counter()
+                    fn = cross_fit_cnn(x, np.asarray(y).astype(int), learn.model, replace(c.relevance, levels=levels), s, n_p=n, device=c.device)
+                    rows.append(dict(query=q, seed=s, labels=labels, levels='all' if levels is None else levels, ratio_a=float(truth[:n].mean()),
+                                     ap=average_precision_score(truth[:n], fn.scores[:n]), seconds=time.perf_counter() - t))
+                    print(rows[-1], flush=True)
+    df = pd.DataFrame(rows)
+    tmp = RESULTS / 'encoder_levels.csv.tmp'; df.to_csv(tmp, index=False); tmp.replace(RESULTS / 'encoder_levels.csv')
+    print(df.pivot_table(index=['labels', 'query'], columns='levels', values='ap', sort=False).round(3).to_string())
+    print(f"load {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == '__main__':
+    main()
