@@ -6,7 +6,10 @@ the first (`levels=1`, a 48 × 48 map), on the same folds and seeds; with --supe
 selection and the estimate of Ratio A are not measured here: the ranking is what changes. Writes
 benchmarks/results/encoder_levels.csv (one row per query, seed, labels and levels) and prints the AP per query.
 
-Usage: python benchmarks/encoder_levels.py [--seeds 1] [--queries 'happy kids,clear sky'] [--supervised]
+With --confound all the draws are confounded (`pwscae bench --confound`), and the rows are added to those of the other
+protocol already in the file.
+
+Usage: python benchmarks/encoder_levels.py [--seeds 1] [--queries 'happy kids,clear sky'] [--supervised] [--confound all]
 """
 import argparse
 import os
@@ -25,13 +28,15 @@ def main():
     ap.add_argument('--seeds', default='1')
     ap.add_argument('--queries', default=None, help="comma-separated queries (default: Table 1's ten)")
     ap.add_argument('--supervised', action='store_true', help='also train on the truth (the ceiling)')
+    ap.add_argument('--confound', default=None, help='confounded draws: all, or kinds such as framing,style')
     a = ap.parse_args()
     from sklearn.metrics import average_precision_score
     from pwscae.core import QUERIES, stack_sets
     from pwscae.stages import QueryConfig, get_sets, pair_sets, train_pwscae
     from pwscae.relevance import cross_fit_cnn
     queries = a.queries.split(',') if a.queries else list(QUERIES.index)
-    rows, cfg = [], QueryConfig()
+    rows, cfg = [], QueryConfig(confound=a.confound)  # a bad --confound fails here
+    protocol = 'plain' if a.confound is None else 'confounded'
     print(f"load {os.getloadavg()[0]:.2f}", flush=True)
     for s in (int(v) for v in a.seeds.split(',')):
         for q in queries:
@@ -42,12 +47,17 @@ def main():
                 for levels in (None, 1):
                     t = time.perf_counter()
                     fn = cross_fit_cnn(x, np.asarray(y).astype(int), learn.model, replace(c.relevance, levels=levels), s, n_p=n, device=c.device)
-                    rows.append(dict(query=q, seed=s, labels=labels, levels='all' if levels is None else levels, ratio_a=float(truth[:n].mean()),
+                    rows.append(dict(protocol=protocol, query=q, seed=s, labels=labels, levels='all' if levels is None else str(levels), ratio_a=float(truth[:n].mean()),
                                      ap=average_precision_score(truth[:n], fn.scores[:n]), seconds=time.perf_counter() - t))
                     print(rows[-1], flush=True)
     df = pd.DataFrame(rows)
+    out = RESULTS / 'encoder_levels.csv'
+    if out.is_file():  # keep the other protocol's rows
+        old = pd.read_csv(out)
+        if 'protocol' not in old: old.insert(0, 'protocol', 'plain')
+        df = pd.concat([old[old.protocol != protocol], df], ignore_index=True)
     tmp = RESULTS / 'encoder_levels.csv.tmp'; df.to_csv(tmp, index=False); tmp.replace(RESULTS / 'encoder_levels.csv')
-    print(df.pivot_table(index=['labels', 'query'], columns='levels', values='ap', sort=False).round(3).to_string())
+    print(df.pivot_table(index=['protocol', 'labels', 'query'], columns='levels', values='ap', sort=False).round(3).to_string())
     print(f"load {os.getloadavg()[0]:.2f}")
 
 
