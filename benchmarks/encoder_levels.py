@@ -53,10 +53,9 @@ def main():
     df = pd.DataFrame(rows)
     out = RESULTS / 'encoder_levels.csv'
     if out.is_file():  # keep the other protocol's rows
-        old = pd.read_csv(out)
-        if 'protocol' not in old: old.insert(0, 'protocol', 'plain')
+        old = pd.read_csv(out, dtype={'levels': str})
         df = pd.concat([old[old.protocol != protocol], df], ignore_index=True)
-    tmp = RESULTS / 'encoder_levels.csv.tmp'; df.to_csv(tmp, index=False); tmp.replace(RESULTS / 'encoder_levels.csv')
+    tmp = out.with_suffix('.csv.tmp'); df.to_csv(tmp, index=False); tmp.replace(out)
     print(df.pivot_table(index=['protocol', 'labels', 'query'], columns='levels', values='ap', sort=False).round(3).to_string())
     print(f"load {os.getloadavg()[0]:.2f}")
 

@@ -61,7 +61,7 @@ class RelevanceNet(nn.Module):
                 ):
         super().__init__()
         cfg = cfg or SCAEConfig()
-        if levels is not None and not (isinstance(levels, int) and 1 <= levels <= cfg.n_levels):
+        if levels is not None and not (isinstance(levels, int) and not isinstance(levels, bool) and 1 <= levels <= cfg.n_levels):
             raise ValueError(f"levels={levels!r}: the encoder has {cfg.n_levels} levels, give 1 to {cfg.n_levels} or None for all")
         enc = copy.deepcopy(encoders) if encoders is not None else PWSCAE(cfg).encoders
         self.encoders = enc[:levels] if levels is not None else enc

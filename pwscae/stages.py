@@ -110,6 +110,8 @@ def _check(self:QueryConfig):
     if self.prior_alpha is not None and not (isinstance(self.prior_alpha, (int, float, np.floating)) and 0 < self.prior_alpha <= 1):
         raise bad(f"prior_alpha={self.prior_alpha!r}: give a significance level in (0, 1], e.g. 0.05, or None")
     if self.prior_estimator not in PRIOR_ESTIMATORS: raise bad(f"prior_estimator={self.prior_estimator!r}: choose one of {', '.join(PRIOR_ESTIMATORS)}")
+    if self.relevance.levels is not None and self.relevance.levels > self.scae.n_levels:  # else stage 5 would fail after the auto-encoder's training
+        raise bad(f"relevance.levels={self.relevance.levels}: the auto-encoder has {self.scae.n_levels} levels, give 1 to {self.scae.n_levels} or None")
     for k in ('bs', 'pairs_per_image', 'n_clusters', 'size'):
         v = getattr(self, k)
         if not (_is_int(v) and v >= (2 if k == 'n_clusters' else 1)):
