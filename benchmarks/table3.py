@@ -16,13 +16,15 @@ table3_full<SUFFIX> and table3_full_confounded<SUFFIX> (e.g. `--base _float32`),
 table3_full and table3_full_confounded.
 
 With --ablation (one of `ABLATIONS`: cnn_scratch, the relevance networks started from random weights instead of the
-auto-encoder's encoder; cnn_conv and cnn_deep, the networks of one head alone instead of both) the ablation runs, with
-`paper`, on the committed tables' draws and is written beside each table, to benchmarks/results/table3_full_<ablation> and
-table3_full_confounded_<ablation>, after checking that its paper selections equal the committed ones (the same images,
-pairs and auto-encoders); 12_evaluation compares it with `cnn`.
+auto-encoder's encoder; cnn_conv and cnn_deep, the networks of one head alone instead of both; cnn_all_levels, the networks
+reading both encoder levels instead of the first) the ablation runs, with `paper`, on the committed tables' draws and is
+written beside each table, to benchmarks/results/table3_full_<ablation> and table3_full_confounded_<ablation>, after
+checking that its paper selections equal the committed ones (the same images, pairs and auto-encoders); 12_evaluation
+compares it with `cnn`. (table3_full_cnn_all_levels holds, relabelled, the `cnn` rows committed while the networks read
+both levels, until 2026-12-02: they were run with exactly that variant's config.)
 
 Usage: python benchmarks/table3.py [--seeds 0,1,2] [--protocols plain,confounded] [--jobs 2] [--work runs/table3]
-       [--methods M,... [--base SUFFIX] | --ablation cnn_scratch|cnn_conv|cnn_deep] [--merge-only]
+       [--methods M,... [--base SUFFIX] | --ablation cnn_scratch|cnn_conv|cnn_deep|cnn_all_levels] [--merge-only]
 """
 import argparse
 import os

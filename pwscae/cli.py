@@ -93,7 +93,7 @@ def _run_config(opts:dict):
         except ValueError: raise CLIError(f"--level-epochs {d['level_epochs']!r}: give comma-separated whole numbers, e.g. 1,1") from None
     if 'denoise' in d: d['scae'] = replace(cfg.scae, denoise=d.pop('denoise'))
     if 'relevance_epochs' in d: d['relevance'] = replace(cfg.relevance, epochs=d.pop('relevance_epochs'))
-    for k in ('amp', 'head'):  # options of the relevance networks, beside their epochs
+    for k in ('amp', 'head', 'levels'):  # options of the relevance networks, beside their epochs
         if k in d:
             try: d['relevance'] = replace(d.get('relevance', cfg.relevance), **{k: d.pop(k)})
             except ValueError as e: raise CLIError(f"--{k}: {e}") from None
@@ -123,6 +123,7 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
         denoise:float=None, # std of the Gaussian corruption of the denoising auto-encoder (default: 0, off)
         relevance_epochs:int=None, # epochs per fold of the cnn relevance function (default: 12)
         head:str=None, # head of the cnn relevance networks: both (one network of each per fold, the default), conv (one 3×3 layer: about half the stage's time) or deep
+        levels:int=None, # encoding processes the cnn relevance networks read: 1 (the first level's 48×48 map, the default) or 2 (both, as Table 2)
         amp:str=None, # mixed precision of the cnn relevance training: auto (bfloat16 on a CPU that computes it natively, float16 on CUDA, else off), bf16 or off
         device:str=None, # where the networks train: auto (CUDA, else Apple MPS, else CPU), cpu, cuda, cuda:1 or mps (default: auto)
         confound:str=None, # evaluation only: set-specific nuisances added to drawn P and Q (all, or kinds such as framing,style)
@@ -133,7 +134,7 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
     parse_query(query); check_out(out, overwrite)  # first and light: a bad query or output folder fails at once, never after training
     cfg = _run_config(dict(m=m, seed=seed, ratio_a=ratio_a, ratio_b=ratio_b, method=method, select_share=select_share, prior_alpha=prior_alpha, prior_estimator=prior_estimator, pairing=pairing, pairs_per_image=pairs_per_image,
                            n_clusters=n_clusters, level_epochs=level_epochs, finetune_epochs=finetune_epochs, lr=lr, denoise=denoise,
-                           relevance_epochs=relevance_epochs, head=head, amp=amp, device=device, confound=confound))
+                           relevance_epochs=relevance_epochs, head=head, levels=levels, amp=amp, device=device, confound=confound))
     from pwscae.query import train_query
     res = train_query(query, relevant=relevant, irrelevant=irrelevant, source=_source(vso), cfg=cfg, progress=not quiet)
     d = res.save(out, overwrite=overwrite)
@@ -148,7 +149,7 @@ def _csv(s, typ=str): return [typ(v.strip()) for v in s.split(',') if v.strip()]
 def bench(queries:str=None, # comma-separated queries, e.g. "happy dog,clear sky" (default: the ten of Table 1)
           seeds:str='0,1,2', # comma-separated seeds
           preset:str='fast', # smoke (seconds), fast (a quick table) or full (the defaults of `pwscae run`)
-          methods:str=None, # comma-separated methods of the table (default: all but the ablations: cnn_scratch, cnn_conv, cnn_deep)
+          methods:str=None, # comma-separated methods of the table (default: all but the ablations: cnn_scratch, cnn_conv, cnn_deep, cnn_all_levels)
           out:str='runs/bench', # output folder: must be new or empty, unless --overwrite
           overwrite:store_true=False, # replace the output folder if it holds an earlier evaluation
           jobs:int=1, # local processes the draws fan out to; each gets the cores shared out (1: one after the other, here)

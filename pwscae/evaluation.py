@@ -36,10 +36,11 @@ def _variants(cfg:QueryConfig) -> dict:
             'cnn': cfg.update(method='cnn'), 'cnn_scratch': cfg.update(method='cnn', relevance=replace(rel, init='scratch')),
             'cnn_conv': cfg.update(method='cnn', relevance=replace(rel, head='conv')),
             'cnn_deep': cfg.update(method='cnn', relevance=replace(rel, head='deep')),
+            'cnn_all_levels': cfg.update(method='cnn', relevance=replace(rel, levels=None)),
             'supervised': cfg.update(method='supervised')}
 
 VARIANTS = tuple(_variants(QueryConfig()))
-ABLATIONS = ('cnn_scratch', 'cnn_conv', 'cnn_deep')  # variants of the default run beside the table, not in it
+ABLATIONS = ('cnn_scratch', 'cnn_conv', 'cnn_deep', 'cnn_all_levels')  # variants of the default run beside the table, not in it
 EVAL_METHODS = tuple(v for v in VARIANTS if v not in ABLATIONS)  # the table's default columns
 
 def _config(preset) -> QueryConfig:

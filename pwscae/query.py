@@ -254,7 +254,7 @@ def load_result(folder:str|Path, # a folder written by `QueryResult.save` or `pw
         r = torch.load(d/'relevance.pt', map_location='cpu', weights_only=False); nets = []
         heads = member_heads(cfg.relevance.head)  # the fold networks are stored fold by fold, member by member
         for i, sd in enumerate(r['models']):
-            net = RelevanceNet(cfg.scae, cfg.relevance.head_channels, pool=cfg.relevance.pool, head=heads[i % len(heads)]); net.load_state_dict(sd); nets.append(net.eval())
+            net = RelevanceNet(cfg.scae, cfg.relevance.head_channels, pool=cfg.relevance.pool, head=heads[i % len(heads)], levels=cfg.relevance.levels); net.load_state_dict(sd); nets.append(net.eval())
         fn = CNNRelevance(r['scores'], nets, r['fold'], r['n_p'], r.get('norm'))  # results saved before ensembles keep no norm
     elif (d/'relevance.pkl').is_file(): fn = pickle.loads((d/'relevance.pkl').read_bytes())
     rv = st['relevance']

@@ -94,7 +94,7 @@ class RelevanceConfig:
     head_channels: int = 32  # channels of the head's (first) conv layer
     head: str = 'both'  # the head's conv layers: 'both' (one network of each head per fold, their standardised scores averaged), 'conv' (one 3×3 layer) or 'deep' (two blocks with batch norm and a max pool between)
     pool: str = 'concat'  # the head's global pool: 'concat' (each channel's max and mean) or 'max'
-    levels: int|None = None  # encoding processes the networks read, from the first: 1 keeps the first level's 48 × 48 map for the head; None: all (Table 2's two)
+    levels: int|None = 1  # encoding processes the networks read, from the first: 1 keeps the first level's 48 × 48 map for the head (the full tables rank better so); None: all (Table 2's two)
     init: str = 'pwscae'  # encoder start: 'pwscae' (the trained auto-encoder's encoder, when given) or 'scratch'
     flip: bool = True  # random horizontal flips while training
     balance: bool = True  # weight the classes inversely to their counts (no change when they are equal, as P and Q of a draw)

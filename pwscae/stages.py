@@ -131,7 +131,7 @@ def to_dict(self:QueryConfig) -> dict:
 def from_dict(cls:QueryConfig, d:dict) -> QueryConfig:
     "Rebuild a config from `to_dict`'s output."
     d = dict(d); d['scae'] = SCAEConfig(**d['scae'])
-    d['relevance'] = RelevanceConfig(**{'pool': 'max', 'head': 'conv', **d['relevance']})  # saved before the pool or the head was an option: the one-layer max-pool head
+    d['relevance'] = RelevanceConfig(**{'pool': 'max', 'head': 'conv', 'levels': None, **d['relevance']})  # saved before the pool, the head or the levels were options: the one-layer max-pool head on every level
     d.setdefault('select_share', 1.0)  # saved before the selection was shrunk: the top Ratio A · |P|
     return cls(**d)
 
