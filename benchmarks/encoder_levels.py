@@ -2,8 +2,9 @@
 
 A probe, not a table: for each query and seed the full preset's draw, pairs and auto-encoder, then the default's
 cross-fitted P-vs-Q networks (both heads) twice, reading both encoding processes (`levels=None`, a 22 × 22 map, the
-default until 2026-12-02) and only the first (`levels=1`, a 48 × 48 map, the default since), on the same folds and seeds; with --supervised also trained on the truth. The
-selection and the estimate of Ratio A are not measured here: the ranking is what changes. Writes
+default until 2026-12-02) and only the first (`levels=1`, a 48 × 48 map, the default since), on the same folds and
+seeds; with --supervised also trained on the truth. The selection and the estimate of Ratio A are not measured here:
+the ranking is what changes. Writes
 benchmarks/results/encoder_levels.csv (one row per query, seed, labels and levels) and prints the AP per query.
 
 With --confound all the draws are confounded (`pwscae bench --confound`), and the rows are added to those of the other

@@ -9,8 +9,8 @@ other work slows every figure.
 With --methods (e.g. cnn,supervised, after a change to the relevance training) only those methods are rerun, with
 `paper` (whose selection size the p_at_paper column needs), in parts named after them; their rows and score columns, and
 paper's (the same selections, checked), then replace those of the committed tables, whose other methods are kept as
-they are. The tables' `seconds` stays that of the run that made the kept rows, and each replaced row has its own. Evaluations keep the scores of Q beside those of P
-(`Evaluation.reestimate` reads both); where the committed scores hold P's alone, the merge adds the rerun's rows of Q,
+they are. The tables' `seconds` stays that of the run that made the kept rows, and each replaced row has its own.
+Evaluations keep the scores of Q beside those of P (`Evaluation.reestimate` reads both); where the committed scores hold P's alone, the merge adds the rerun's rows of Q,
 with the kept methods' scores of Q left empty. With --base SUFFIX the kept rows are read from other committed tables,
 table3_full<SUFFIX> and table3_full_confounded<SUFFIX> (e.g. `--base _float32`), and the merged tables are still written to
 table3_full and table3_full_confounded.

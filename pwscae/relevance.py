@@ -50,6 +50,13 @@ def _head(c:int, hc:int, head:str, pool:str) -> nn.Sequential:
     gpool, k = (AdaptiveConcatPool2d(1), 2) if pool == 'concat' else (nn.AdaptiveMaxPool2d(1), 1)
     return nn.Sequential(*convs, gpool, nn.Flatten(), nn.Linear(k * out, 1))
 
+def _check_levels(levels, n_levels:int|None=None):
+    "Raise unless `levels` is None or a whole number of encoding processes from 1 (to `n_levels`, when given)."
+    whole = isinstance(levels, int) and not isinstance(levels, bool)
+    if levels is None or (whole and levels >= 1 and (n_levels is None or levels <= n_levels)): return
+    raise ValueError(f"levels={levels!r}: " + (f"the encoder has {n_levels} levels, give 1 to {n_levels} or None for all" if n_levels
+                                               else "give how many encoding processes the networks read (1 or more), or None for all"))
+
 class RelevanceNet(nn.Module):
     "The PW-SCAE encoding processes, then a conv head + global pool + linear: one relevance logit per image."
     def __init__(self, cfg:SCAEConfig|None=None, # encoder architecture (Table 2 when None)
@@ -61,8 +68,7 @@ class RelevanceNet(nn.Module):
                 ):
         super().__init__()
         cfg = cfg or SCAEConfig()
-        if levels is not None and not (isinstance(levels, int) and not isinstance(levels, bool) and 1 <= levels <= cfg.n_levels):
-            raise ValueError(f"levels={levels!r}: the encoder has {cfg.n_levels} levels, give 1 to {cfg.n_levels} or None for all")
+        _check_levels(levels, cfg.n_levels)
         enc = copy.deepcopy(encoders) if encoders is not None else PWSCAE(cfg).encoders
         self.encoders = enc[:levels] if levels is not None else enc
         self.head = _head(cfg.channels[len(self.encoders)], head_channels, head, pool)
@@ -106,8 +112,7 @@ class RelevanceConfig:
         if self.pool not in POOLS: raise ValueError(f"pool={self.pool!r}: choose one of {', '.join(POOLS)}")
         if self.init not in ('pwscae', 'scratch'): raise ValueError(f"init={self.init!r}: choose 'pwscae' or 'scratch'")
         if self.amp not in AMP_MODES: raise ValueError(f"amp={self.amp!r}: choose one of {', '.join(AMP_MODES)}")
-        if self.levels is not None and not (isinstance(self.levels, int) and not isinstance(self.levels, bool) and self.levels >= 1):
-            raise ValueError(f"levels={self.levels!r}: give how many encoding processes the networks read (1 or more), or None for all")
+        _check_levels(self.levels)
 
 @dataclass
 class CNNRelevance:
