@@ -69,7 +69,8 @@ class RelevanceNet(nn.Module):
         super().__init__()
         cfg = cfg or SCAEConfig()
         _check_levels(levels, cfg.n_levels)
-        enc = copy.deepcopy(encoders) if encoders is not None else PWSCAE(cfg).encoders
+        enc = (copy.deepcopy(encoders) if encoders is not None  # a trained auto-encoder's keep its channels-last layout
+               else PWSCAE(cfg).encoders.to(memory_format=torch.channels_last))  # the same layout from scratch: CPU convolutions run faster in it
         self.encoders = enc[:levels] if levels is not None else enc
         self.head = _head(cfg.channels[len(self.encoders)], head_channels, head, pool)
 
