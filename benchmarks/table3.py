@@ -21,7 +21,9 @@ reading both encoder levels instead of the first) the ablation runs, with `paper
 written beside each table, to benchmarks/results/table3_full_<ablation> and table3_full_confounded_<ablation>, after
 checking that its paper selections equal the committed ones (the same images, pairs and auto-encoders); 12_evaluation
 compares it with `cnn`. (table3_full_cnn_all_levels holds, relabelled, the `cnn` rows committed while the networks read
-both levels, until 2026-12-02: they were run with exactly that variant's config.)
+both levels, until 2026-12-02: they were run with exactly that variant's config. table3_full_cnn_scratch_conv_all_levels
+holds, relabelled, the first cnn_scratch run, made while the networks had one head and read both levels; its method
+column still says cnn_scratch.)
 
 Usage: python benchmarks/table3.py [--seeds 0,1,2] [--protocols plain,confounded] [--jobs 2] [--work runs/table3]
        [--methods M,... [--base SUFFIX] | --ablation cnn_scratch|cnn_conv|cnn_deep|cnn_all_levels] [--merge-only]

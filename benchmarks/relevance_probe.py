@@ -1,0 +1,82 @@
+"""A probe of the relevance networks' training options on the queries whose adjective they learn least.
+
+For each query and seed: the full preset's draw, pairs and auto-encoder, then the default's cross-fitted P-vs-Q
+networks once per variant, a variant being `RelevanceConfig` fields changed from the default (`epochs=24`,
+`folds=5`, ...; `default` is the default itself), on the same draw, auto-encoder and seed. Measured per variant: the AP
+over P, the out-of-fold P-vs-Q AUC (what the estimate of Ratio A reads), the separation test's p-value, the estimate of
+Ratio A with its guard (`priors_from`, as a run) and the lift of the top Â · |P| images of P. Writes
+benchmarks/results/relevance_probe.csv (one row per query, seed and variant; the rows of other variants kept) and prints the
+means per variant.
+
+Usage: python benchmarks/relevance_probe.py --variants 'default;epochs=24;folds=5' [--seeds 0,1]
+       [--queries 'happy kids,fluffy clouds,fresh flowers,ancient city'] [--confound all]
+"""
+import argparse, os, time, warnings
+from dataclasses import replace, fields
+from pathlib import Path
+
+import numpy as np, pandas as pd
+
+RESULTS = Path(__file__).parent / 'results'
+WEAK = 'happy kids,fluffy clouds,fresh flowers,ancient city'
+
+
+def parse_variant(text:str, base) -> tuple:
+    "('epochs=24', RelevanceConfig with epochs 24) from 'epochs=24' ('default': the base itself); fields typed as the base's."
+    if text == 'default': return text, base
+    kw, types = {}, {f.name: type(getattr(base, f.name)) for f in fields(base)}
+    for item in text.split(','):
+        k, _, v = item.partition('=')
+        if k not in types: raise SystemExit(f"variant {text!r}: {k!r} is not a RelevanceConfig field ({', '.join(types)})")
+        t = types[k]
+        kw[k] = (None if v == 'None' else v in ('True', '1') if t is bool else int(v) if t is type(None) else t(v))
+    return text, replace(base, **kw)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--variants', default='default;epochs=24')
+    ap.add_argument('--seeds', default='0,1')
+    ap.add_argument('--queries', default=WEAK)
+    ap.add_argument('--confound', default=None)
+    a = ap.parse_args()
+    from sklearn.metrics import average_precision_score, roc_auc_score
+    from scipy.stats import mannwhitneyu
+    from pwscae.stages import QueryConfig, get_sets, pair_sets, train_pwscae, priors_from, _top
+    from pwscae.relevance import cnn_relevance
+    cfg = QueryConfig(confound=a.confound)
+    variants = [parse_variant(v.strip(), cfg.relevance) for v in a.variants.split(';')]  # a bad variant fails before any draw
+    protocol, rows = 'plain' if a.confound is None else 'confounded', []
+    print(f"load {os.getloadavg()[0]:.2f}", flush=True)
+    for s in (int(v) for v in a.seeds.split(',')):
+        for q in a.queries.split(','):
+            c = cfg.update(seed=s)
+            sets = get_sets(q, c); pairs = pair_sets(sets, c); learn, _ = train_pwscae(sets, pairs, c)
+            truth, n = sets.relevant('PQ'), len(sets.P); from_p = np.arange(len(truth)) < n
+            for name, rc in variants:  # as stage 5 of a run (`learn_relevance`): the same networks, estimate and selection
+                t = time.perf_counter()
+                sc = cnn_relevance(sets.P, sets.Q, pwscae=learn.model, cfg=rc, seed=s, device=c.device).scores
+                with warnings.catch_warnings():
+                    warnings.simplefilter('ignore')
+                    pr = priors_from(sc[:n, None], sc[n:, None], c.ratio_a, c.ratio_b, s, c.prior_resamples, c.prior_alpha, c.prior_estimator)
+                top = _top(sc[:n], c.select_share * pr['ratio_a'])
+                rows.append(dict(protocol=protocol, query=q, seed=s, variant=name, ratio_a=float(truth[:n].mean()),
+                                 ap=average_precision_score(truth[:n], sc[:n]), auc_pq=roc_auc_score(from_p, sc),
+                                 p=mannwhitneyu(sc[:n], sc[n:], alternative='greater').pvalue, ratio_a_hat=pr['ratio_a'],
+                                 priors=pr['source'], lift=truth[:n][top].mean() - truth[:n].mean(), seconds=time.perf_counter() - t))
+                print(rows[-1], flush=True)
+    df = pd.DataFrame(rows)
+    out = RESULTS / 'relevance_probe.csv'
+    if out.is_file():  # keep other variants' and protocols' rows
+        old = pd.read_csv(out)
+        key = ['protocol', 'query', 'seed', 'variant']
+        df = pd.concat([old[~old.set_index(key).index.isin(df.set_index(key).index)], df], ignore_index=True)
+    tmp = out.with_suffix('.csv.tmp'); df.to_csv(tmp, index=False); tmp.replace(out)
+    df['prior_error'] = (df.ratio_a_hat - df.ratio_a).abs(); df['assumed'] = df.priors == 'assumed'
+    print(df.groupby(['protocol', 'variant'])[['ap', 'auc_pq', 'prior_error', 'assumed', 'lift', 'seconds']].mean().round(3).to_string())
+    print(df.pivot_table(index=['protocol', 'query'], columns='variant', values='ap').round(3).to_string())
+    print(f"load {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == '__main__':
+    main()
