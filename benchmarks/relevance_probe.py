@@ -1,17 +1,19 @@
-"""A probe of the relevance networks' training options on the queries whose adjective they learn least.
+"""A probe of the relevance networks' training options on the full preset's draws (by default on the four queries whose
+adjective they learn least).
 
-For each query and seed: the full preset's draw, pairs and auto-encoder, then the default's cross-fitted P-vs-Q
-networks once per variant, a variant being `RelevanceConfig` fields changed from the default (`epochs=24`,
+For each query and seed: the full preset's draw, pairs and auto-encoder, then stage 5 of a run (`learn_relevance`, the
+default's cross-fitted P-vs-Q networks, the estimate of Ratio A with its guard and the selection) once per variant, a variant being `RelevanceConfig` fields changed from the default (`epochs=24`,
 `folds=5`, ...; `default` is the default itself), on the same draw, auto-encoder and seed. Measured per variant: the AP
 over P, the out-of-fold P-vs-Q AUC (what the estimate of Ratio A reads), the separation test's p-value, the estimate of
-Ratio A with its guard (`priors_from`, as a run) and the lift of the top Â · |P| images of P. Writes
+Ratio A and its source, and the selection's lift and recall (`selection_metrics`; rows written before 2026-12-05 have
+no recall, which 12_evaluation derives from the lift, Â and |P|). Writes
 benchmarks/results/relevance_probe.csv (one row per query, seed and variant; the rows of other variants kept) and prints the
 means per variant.
 
 Usage: python benchmarks/relevance_probe.py --variants 'default;epochs=24;folds=5' [--seeds 0,1]
        [--queries 'happy kids,fluffy clouds,fresh flowers,ancient city'] [--confound all]
 """
-import argparse, os, time, warnings
+import argparse, os, time
 from dataclasses import replace, fields
 from pathlib import Path
 
@@ -42,8 +44,8 @@ def main():
     a = ap.parse_args()
     from sklearn.metrics import average_precision_score, roc_auc_score
     from scipy.stats import mannwhitneyu
-    from pwscae.stages import QueryConfig, get_sets, pair_sets, train_pwscae, priors_from, _top
-    from pwscae.relevance import cnn_relevance
+    from pwscae.stages import QueryConfig, get_sets, pair_sets, train_pwscae, learn_relevance
+    from pwscae.rank import selection_metrics
     cfg = QueryConfig(confound=a.confound)
     variants = [parse_variant(v.strip(), cfg.relevance) for v in a.variants.split(';')]  # a bad variant fails before any draw
     protocol, rows = 'plain' if a.confound is None else 'confounded', []
@@ -53,17 +55,14 @@ def main():
             c = cfg.update(seed=s)
             sets = get_sets(q, c); pairs = pair_sets(sets, c); learn, _ = train_pwscae(sets, pairs, c)
             truth, n = sets.relevant('PQ'), len(sets.P); from_p = np.arange(len(truth)) < n
-            for name, rc in variants:  # as stage 5 of a run (`learn_relevance`): the same networks, estimate and selection
+            for name, rc in variants:
                 t = time.perf_counter()
-                sc = cnn_relevance(sets.P, sets.Q, pwscae=learn.model, cfg=rc, seed=s, device=c.device).scores
-                with warnings.catch_warnings():
-                    warnings.simplefilter('ignore')
-                    pr = priors_from(sc[:n, None], sc[n:, None], c.ratio_a, c.ratio_b, s, c.prior_resamples, c.prior_alpha, c.prior_estimator)
-                top = _top(sc[:n], c.select_share * pr['ratio_a'])
+                rel = learn_relevance(sets, learn.model, pairs, None, c.update(relevance=rc))  # 'cnn' reads no clusters
+                sc, pr, m = rel.scores, rel.priors, selection_metrics(rel.selected, truth[:n])
                 rows.append(dict(protocol=protocol, query=q, seed=s, variant=name, ratio_a=float(truth[:n].mean()),
                                  ap=average_precision_score(truth[:n], sc[:n]), auc_pq=roc_auc_score(from_p, sc),
                                  p=mannwhitneyu(sc[:n], sc[n:], alternative='greater').pvalue, ratio_a_hat=pr['ratio_a'],
-                                 priors=pr['source'], lift=truth[:n][top].mean() - truth[:n].mean(), seconds=time.perf_counter() - t))
+                                 priors=pr['source'], lift=m['lift'], seconds=time.perf_counter() - t, recall=m['recall']))
                 print(rows[-1], flush=True)
     df = pd.DataFrame(rows)
     out = RESULTS / 'relevance_probe.csv'
