@@ -20,6 +20,10 @@ Writes benchmarks/results/prior_alpha.csv (one row per draws, protocol, estimato
 draws with assumed priors, precision, lift, recall, queries above Ratio A) and prior_alpha_by_query.csv (per query, for
 each estimator and level), and prints them.
 
+The committed results were measured on the tables of 12 epochs per fold, the default until 2026-12-05 (kept as
+table3_full_epochs12 and table3_full_confounded_epochs12; 12_evaluation reads them beside these results); a rerun
+reads the committed tables of today.
+
 Usage: python benchmarks/prior_alpha.py [--estimators knee,regions] [--alphas none,0.05,0.01,0.001]
 """
 import argparse

@@ -10,8 +10,12 @@ no recall, which 12_evaluation derives from the lift, Â and |P|). Writes
 benchmarks/results/relevance_probe.csv (one row per query, seed and variant; the rows of other variants kept) and prints the
 means per variant.
 
+The committed rows were run while the default trained 12 epochs per fold: their `default` is that, and their
+`epochs=24` the default since 2026-12-05. A rerun's `default` is today's, and it replaces the rows of the same protocol,
+query, seed and variant in its --out file: to repeat the comparison, give `--variants 'epochs=12;default' --out FILE`.
+
 Usage: python benchmarks/relevance_probe.py --variants 'default;epochs=24;folds=5' [--seeds 0,1]
-       [--queries 'happy kids,fluffy clouds,fresh flowers,ancient city'] [--confound all]
+       [--queries 'happy kids,fluffy clouds,fresh flowers,ancient city'] [--confound all] [--out FILE]
 """
 import argparse, os, time
 from dataclasses import replace, fields
@@ -41,6 +45,7 @@ def main():
     ap.add_argument('--seeds', default='0,1')
     ap.add_argument('--queries', default=WEAK)
     ap.add_argument('--confound', default=None)
+    ap.add_argument('--out', default=str(RESULTS / 'relevance_probe.csv'), help='CSV to write; its rows of other keys are kept')
     a = ap.parse_args()
     from sklearn.metrics import average_precision_score, roc_auc_score
     from scipy.stats import mannwhitneyu
@@ -65,7 +70,7 @@ def main():
                                  priors=pr['source'], lift=m['lift'], seconds=time.perf_counter() - t, recall=m['recall']))
                 print(rows[-1], flush=True)
     df = pd.DataFrame(rows)
-    out = RESULTS / 'relevance_probe.csv'
+    out = Path(a.out)
     if out.is_file():  # keep other variants' and protocols' rows
         old = pd.read_csv(out)
         key = ['protocol', 'query', 'seed', 'variant']

@@ -9,6 +9,10 @@ benchmarks/results/table3_full and table3_full_confounded), on the same draws wi
 to benchmarks/results/select_share_heldout and select_share_heldout_confounded (a run that finds them reuses them).
 Writes benchmarks/results/select_share.csv (one row per draws, protocol and share) and prints it.
 
+The committed results were measured on the tables of 12 epochs per fold, the default until 2026-12-05 (kept as
+table3_full_epochs12 and table3_full_confounded_epochs12; 12_evaluation reads them beside these results); a rerun
+reads the committed tables of today.
+
 Usage: python benchmarks/select_share.py [--seeds 3,4] [--shares 1,0.95,0.9,0.85,0.8] [--jobs 2]
 """
 import argparse

@@ -121,7 +121,7 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
         finetune_epochs:int=None, # auto-encoder fine-tuning epochs (default: 1)
         lr:float=None, # peak learning rate of the auto-encoder (default: 3e-3)
         denoise:float=None, # std of the Gaussian corruption of the denoising auto-encoder (default: 0, off)
-        relevance_epochs:int=None, # epochs per fold of the cnn relevance function (default: 12)
+        relevance_epochs:int=None, # epochs per fold of the cnn relevance function (default: 24)
         head:str=None, # head of the cnn relevance networks: both (one network of each per fold, the default), conv (one 3×3 layer: about half the stage's time) or deep
         levels:int=None, # encoding processes the cnn relevance networks read: 1 (the first level's 48×48 map, the default) or 2 (both, as Table 2)
         amp:str=None, # mixed precision of the cnn relevance training: auto (bfloat16 on a CPU that computes it natively, float16 on CUDA, else off), bf16 or off

@@ -93,7 +93,7 @@ class RelevanceNet(nn.Module):
 @dataclass
 class RelevanceConfig:
     "Training of the convolutional relevance function."
-    epochs: int = 12  # epochs of `fit_one_cycle` per fold
+    epochs: int = 24  # epochs of `fit_one_cycle` per fold
     lr: float = 3e-3  # peak learning rate
     wd: float = 1e-3  # weight decay
     bs: int = 32  # images per batch
