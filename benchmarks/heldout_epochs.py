@@ -30,13 +30,11 @@ BASE = {'plain': 'select_share_heldout', 'confounded': 'select_share_heldout_con
 
 
 def summary(ev, protocol, epochs, alpha, method='cnn') -> dict:
-    "The method's means over the evaluation's draws at guard level `alpha`."
-    t = ev.reestimate(alpha).table
-    t = t[t.method == method]
-    by_q = t.groupby('query').lift.mean()
-    return dict(protocol=protocol, epochs=epochs, prior_alpha=alpha, n_draws=len(t), ap=t.ap.mean(), lift=t.lift.mean(),
-                recall=t.recall.mean(), prior_error=(t.ratio_a_hat - t.ratio_a).abs().mean(), assumed=int(t.priors.eq('assumed').sum()),
-                queries_above=int((by_q > 0).sum()), seconds=t.seconds.median())
+    "The method's means over the evaluation's draws (as many per query) at guard level `alpha`, from `Evaluation.by_query`."
+    ev = ev.reestimate(alpha); q, t = ev.by_query(method), ev.table[ev.table.method == method]
+    return dict(protocol=protocol, epochs=epochs, prior_alpha=alpha, n_draws=len(t), ap=q.ap.mean(), lift=q.lift.mean(),
+                recall=q.recall.mean(), prior_error=q.prior_error.mean(), assumed=int(q.assumed.sum()),
+                queries_above=int((q.lift > 0).sum()), seconds=t.seconds.median())
 
 
 def main():
