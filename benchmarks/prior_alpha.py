@@ -52,7 +52,7 @@ def at_alpha(ev, alpha, draws, protocol, estimator='knee', method='cnn'):
 
 def perfect_floor(ev, estimator, orders=20, seed=0) -> dict:
     "`estimator`'s mean |Â − Ratio A| on perfect rankings of each draw's P and Q (the table's sizes and truth)."
-    from pwscae.rank import _priors_of_scores
+    from pwscae.priors import _priors_of_scores
     rng, errs = np.random.default_rng(seed), []
     for (q, s), g in ev.scores.groupby(['query', 'seed'], sort=False):
         y, fromP = g.truth.to_numpy(bool), g['set'].eq('P').to_numpy()

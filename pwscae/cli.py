@@ -113,7 +113,7 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
         method:str=None, # relevance function: paper, pq, uu, cnn, visual_rank or supervised (default: the config's, cnn)
         select_share:float=None, # the selection is the top select_share · Ratio A · |P| images of P; below 1 trades recall for precision (default: 1)
         prior_alpha:float=None, # assume Ratio A 0.7 and B 0.3 unless P scores above Q at this one-sided significance; 1: never (default: 0.05)
-        prior_estimator:str=None, # how Ratio A and B are estimated: knee (of the P-vs-Q ROC curve) or regions (default: knee)
+        prior_estimator:str=None, # how Ratio A and B are estimated: knee (of the P-vs-Q ROC curve), regions, mixture, blend (of the knee and the mixture) or auto: the blend on the cnn's scores, the knee on features (default: auto)
         pairing:str=None, # how pairs are made: descriptor, detector or random (default: descriptor)
         pairs_per_image:int=None, # Q partners per image of P (default: 1)
         n_clusters:int=None, # k of K-means over the pairs' difference features (default: 2)

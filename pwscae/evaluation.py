@@ -260,7 +260,7 @@ SELF_ESTIMATED = tuple(m for m, v in _variants(QueryConfig()).items() if v.metho
 @patch
 def reestimate(self:Evaluation, prior_alpha:float|None, # the estimate's significance guard (`QueryConfig.prior_alpha`); None: none
                select_share:float=1.0, # the share of each draw's Â · |P| to select (`QueryConfig.select_share`)
-               prior_estimator:str='knee', # 'knee' or 'regions' (`QueryConfig.prior_estimator`)
+               prior_estimator:str='auto', # one of `PRIOR_ESTIMATORS` (`QueryConfig.prior_estimator`)
                prior_resamples:int=0, # bootstrap resamples whose median is the estimate (`QueryConfig.prior_resamples`)
               ) -> Evaluation:
     "This evaluation as if the `SELF_ESTIMATED` methods had estimated their priors with these options (the others' priors as run), every ranking method re-sized: nothing is retrained."

@@ -1,4 +1,4 @@
-"""Step (4) of the paper, learning a relevance function from the selected images, and ways past it: P-vs-Q and UU learning, prior estimation, VisualRank, and the ranking metrics.
+"""Step (4) of the paper, learning a relevance function from the selected images, and ways past it: P-vs-Q and UU learning, VisualRank, and the ranking metrics (the priors they need are estimated in `pwscae.priors`).
 
 Docs: https://pwscae.github.io/pwscae/rank.html.md"""
 
@@ -14,7 +14,6 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from scipy.optimize import minimize
 from scipy.sparse import diags, issparse
-from scipy.stats import fisher_exact, mannwhitneyu
 import sklearn
 from scipy.special import expit
 from sklearn.base import BaseEstimator
@@ -29,8 +28,8 @@ from sklearn.preprocessing import StandardScaler
 from .core import flatten_features
 
 # %% auto #0
-__all__ = ['PRIOR_ESTIMATORS', 'DENSE_MAX', 'SPARSE_K', 'selection_metrics', 'precision_at_size', 'relevance_scores', 'pq_scores',
-           'UUClassifier', 'estimate_priors', 'visual_rank', 'rank_images', 'ranking_metrics', 'pr_curve']
+__all__ = ['DENSE_MAX', 'SPARSE_K', 'selection_metrics', 'precision_at_size', 'relevance_scores', 'pq_scores', 'UUClassifier',
+           'visual_rank', 'rank_images', 'ranking_metrics', 'pr_curve']
 
 # %% ../nbs/08_rank.ipynb #486f3326
 def selection_metrics(selected_positions, # positions in P of the images selected as truly relevant
@@ -172,121 +171,6 @@ def _risk(self:UUClassifier, wb, ZP, ZQ):
     lam = 1 / (self.C * (len(ZP) + len(ZQ)))
     reg_g = np.r_[lam * w, 0.]
     return rp + rn + 0.5 * lam * w @ w, grp + grn + reg_g
-
-# %% ../nbs/08_rank.ipynb #7e19afeb
-def _roc_points(s, fromP):
-    "The P-vs-Q ROC curve of the scores `s`, one point per distinct score: (share of Q, share of P) scored at or above it, from (0, 0) to (1, 1)."
-    o = np.argsort(-s, kind='stable'); f, so = fromP[o], s[o]
-    last = np.r_[so[1:] != so[:-1], True]  # the last position of each run of tied scores
-    tp, fp = np.cumsum(f)[last], np.cumsum(~f)[last]
-    return np.r_[0., fp / max(fp[-1], 1)], np.r_[0., tp / max(tp[-1], 1)]
-
-def _priors_from_knee(s, fromP):
-    "(Ratio A, Ratio B) as the knee (B, A) of the two segments (0, 0)–(B, A)–(1, 1) fitted by least squares to the P-vs-Q ROC curve."
-    x, y = _roc_points(s, fromP); nan = float('nan')
-    b = np.unique(x[(x > 0) & (x < 1)])  # (k,) candidate knees: the curve's own abscissas
-    if not len(b): return nan, nan  # every score tied: no curve to fit
-    # the segments are a·u + v, u = x/b, v = 0 left of b and u = (1−x)/(1−b), v = (x−b)/(1−b) right of it; each knee's
-    # sums Σu², Σu(y−v), Σ(y−v)² from prefix sums of the curve, so the fit is O(n), not an n × k matrix
-    c = lambda w: np.r_[0., np.cumsum(w)]
-    X, X2, Y, Y2, XY, N = c(x), c(x * x), c(y), c(y * y), c(x * y), np.arange(len(x) + 1.)
-    k = np.searchsorted(x, b, 'right')  # (k,) points at or left of each knee (x ascends)
-    L, R = (lambda S: S[k]), (lambda S: S[-1] - S[k])
-    uu = L(X2) / b**2 + (R(N) - 2 * R(X) + R(X2)) / (1 - b)**2
-    uy = L(XY) / b + (R(Y) - R(XY) - ((1 + b) * R(X) - b * R(N) - R(X2)) / (1 - b)) / (1 - b)
-    yy = L(Y2) + R(Y2) - 2 * (R(XY) - b * R(Y)) / (1 - b) + (R(X2) - 2 * b * R(X) + b**2 * R(N)) / (1 - b)**2
-    a = np.clip(uy / uu, b, 1)  # (k,) each knee's least-squares height, kept in [b, 1]
-    j = (yy - 2 * a * uy + a * a * uu).argmin()  # the knee of least squared error
-    if a[j] <= b[j]: return nan, nan  # P no more common than Q at the top: the priors are not identifiable
-    return float(a[j]), float(b[j])
-
-def _knee_p(s, fromP) -> float:
-    "One-sided Mann–Whitney p-value that P's scores are no higher than Q's (1 when every score ties)."
-    if np.ptp(s) == 0: return 1.0
-    return float(mannwhitneyu(s[fromP], s[~fromP], alternative='greater').pvalue)
-
-
-# %% ../nbs/08_rank.ipynb #321288d0
-def _region_ratio(fromP, idx, nP, nQ):
-    "(share of P in the region) / (share of Q in the region), with +0.5 counts."
-    return ((fromP[idx].sum() + 0.5) / nP) / ((~fromP[idx]).sum() + 0.5) * nQ
-
-def _regions(s, q_top, q_bottom):
-    "Positions of the top `q_top` and bottom `q_bottom` shares of the scores `s` (at least one each)."
-    n = len(s); order = np.argsort(-s, kind='stable')
-    return order[:max(1, round(q_top * n))], order[-max(1, round(q_bottom * n)):]
-
-def _priors_from_regions(s, fromP, q_top, q_bottom):
-    nP, nQ = fromP.sum(), (~fromP).sum(); top, bottom = _regions(s, q_top, q_bottom)
-    if s[top].min() <= s[bottom].max(): return float('nan'), float('nan')  # tied scores: the regions are not told apart
-    M, mn = _region_ratio(fromP, top, nP, nQ), _region_ratio(fromP, bottom, nP, nQ)
-    if M <= mn: return float('nan'), float('nan')  # no separation between P and Q: priors not identifiable
-    b = (1 - mn) / (M - mn)
-    return float(np.clip(M * b, 0, 1)), float(np.clip(b, 0, 1))
-
-def _region_shares(s, fromP, q):
-    "The (top, bottom) shares of the estimate: `q` for both, or adaptive ones from a first estimate on 15 % regions (None when it fails)."
-    if q is not None: return q, q
-    a0, b0 = _priors_from_regions(s, fromP, 0.15, 0.15)
-    if np.isnan(a0): return None
-    pi = (a0 * fromP.sum() + b0 * (~fromP).sum()) / len(s)  # estimated relevant share of the pool
-    return float(np.clip(pi / 2, 0.05, 0.4)), float(np.clip((1 - pi) / 2, 0.05, 0.4))
-
-def _regions_p(s, fromP, shares) -> float:
-    "One-sided Fisher exact p-value that P is no more common in the top region than in the bottom one, of `_region_shares`' `shares` (1 when None)."
-    if shares is None: return 1.0
-    top, bottom = _regions(s, *shares)
-    return float(fisher_exact([[fromP[top].sum(), (~fromP[top]).sum()], [fromP[bottom].sum(), (~fromP[bottom]).sum()]], alternative='greater')[1])
-
-
-# %% ../nbs/08_rank.ipynb #b8edfe87
-PRIOR_ESTIMATORS = ('knee', 'regions')  # `estimate_priors`' estimators: the knee of the P-vs-Q ROC curve, or the density ratio on its top and bottom regions
-
-def _separation_p(s, fromP, estimator:str, q=None) -> float:
-    "The p-value of `estimator`'s test that P is no more common atop the scores `s` than Q (`_knee_p` or `_regions_p`)."
-    return _knee_p(s, fromP) if estimator == 'knee' else _regions_p(s, fromP, _region_shares(s, fromP, q))
-
-def _priors_of_scores(s, fromP, estimator:str, q=None):
-    "`estimator`'s (Ratio A, Ratio B) on the P-vs-Q scores `s` (regions of share `q`, adaptive when None, for 'regions')."
-    if estimator == 'knee': return _priors_from_knee(s, fromP)
-    if (shares := _region_shares(s, fromP, q)) is None: return float('nan'), float('nan')
-    return _priors_from_regions(s, fromP, *shares)
-
-def estimate_priors(XP, # (n_P, ...) features of P
-                    XQ, # (n_Q, ...) features of Q
-                    seed:int=0, # seed of the cross-fitting folds
-                    q:float|None=None, # estimator='regions': share of pooled images in the top and bottom regions; adaptive when None
-                    cv:int=5, # cross-fitting folds
-                    C:float=1.0, # inverse L2 strength of the P-vs-Q classifier
-                    resamples:int=0, # bootstrap resamples of the scores (P's and Q's apart) whose median is the estimate; 0: one estimate
-                    alpha:float|None=0.05, # refuse (NaN) unless P scores above Q at this one-sided significance (the estimator's test); None or 1: never refuse
-                    estimator:str='knee', # 'knee' of the P-vs-Q ROC curve, or 'regions': the density ratio on the top and bottom regions
-                   ) -> tuple[float, float]:
-    "Estimate (Ratio A, Ratio B), the relevant shares of P and Q, from the P-vs-Q scores' ROC curve or density ratio."
-    return _estimate_priors(XP, XQ, seed, q, cv, C, resamples, alpha, estimator)[:2]
-
-def _estimate_priors(XP, XQ, seed=0, q=None, cv=5, C=1.0, resamples=0, alpha=0.05, estimator='knee') -> tuple[float, float, float]:
-    "`estimate_priors`'s (Ratio A, Ratio B) and the p-value of its separation test (`_separation_p`)."
-    if estimator not in PRIOR_ESTIMATORS: raise ValueError(f"estimator={estimator!r}: choose one of {', '.join(PRIOR_ESTIMATORS)}")
-    if q is not None and estimator != 'regions': raise ValueError(f"q={q} sizes the regions of estimator='regions': leave it None for {estimator!r}")
-    if q is not None and not 0 < q <= 0.5: raise ValueError(f"q must be in (0, 0.5], got {q}")
-    if not (isinstance(resamples, (int, np.integer)) and resamples >= 0): raise ValueError(f"resamples={resamples!r}: give a whole number >= 0")
-    if alpha is not None and not (isinstance(alpha, (int, float, np.floating)) and 0 < alpha <= 1): raise ValueError(f"alpha={alpha!r}: give a significance level in (0, 1], e.g. 0.05, or None")
-    s = pq_scores(XP, XQ, cv=cv, seed=seed, C=C)
-    fromP, nan = np.r_[np.ones(len(XP), bool), np.zeros(len(XQ), bool)], float('nan')
-    p = _separation_p(s, fromP, estimator, q)
-    if alpha is not None and p > alpha: return nan, nan, p  # P and Q not told apart significantly
-    if not resamples: return *_priors_of_scores(s, fromP, estimator, q), p
-    rng, iP, iQ = np.random.default_rng(seed), np.flatnonzero(fromP), np.flatnonzero(~fromP)
-    est = []
-    for _ in range(resamples):  # P and Q resampled apart: each keeps its size
-        idx = np.r_[rng.choice(iP, len(iP)), rng.choice(iQ, len(iQ))]
-        est.append(_priors_of_scores(s[idx], fromP[idx], estimator, q))
-    est = np.array(est); ok = np.isfinite(est).all(1) & (est[:, 0] > est[:, 1])
-    if not ok.any(): return nan, nan, p  # no resample told P from Q
-    a, b = np.median(est[ok], axis=0)
-    return float(a), float(b), p
-
 
 # %% ../nbs/08_rank.ipynb #9e4a32f5
 DENSE_MAX = 3000  # images up to which `visual_rank` builds the dense n×n graph; past it, each image's `SPARSE_K` nearest neighbours

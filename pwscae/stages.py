@@ -29,8 +29,8 @@ from .pairs import PAIRINGS, make_pairs, descriptors
 from .model import SCAEConfig, PWSCAE
 from .train import pair_dls, pwscae_learner, fit_pwscae, encode, encode_pairs
 from .cluster import ClusterResult, cluster_pairs, select_relevant
-from .rank import (relevance_scores, pq_scores, UUClassifier, estimate_priors, visual_rank, rank_images,
-                         ranking_metrics, selection_metrics, PRIOR_ESTIMATORS, _estimate_priors)
+from .rank import relevance_scores, pq_scores, UUClassifier, visual_rank, rank_images, ranking_metrics, selection_metrics
+from .priors import PRIOR_ESTIMATORS, _estimate_priors, _resolve
 from .relevance import RelevanceConfig, CNNRelevance, cnn_relevance, cross_fit_cnn
 
 # %% auto #0
@@ -65,7 +65,7 @@ class QueryConfig:
     method: str = 'cnn'  # relevance function: one of `METHODS`
     prior_resamples: int = 0  # bootstrap resamples of the P-vs-Q scores whose median estimates Ratio A and B (`estimate_priors`); 0: one estimate
     prior_alpha: float|None = 0.05  # assume the priors (0.7, 0.3) unless P scores above Q at this one-sided significance (the estimator's test, `estimate_priors`); None or 1: never
-    prior_estimator: str = 'knee'  # how Ratio A and B are estimated from the P-vs-Q scores: 'knee' of their ROC curve or 'regions' (`estimate_priors`)
+    prior_estimator: str = 'auto'  # how Ratio A and B are estimated from the P-vs-Q scores (`estimate_priors`): 'knee' of their ROC curve, 'regions', 'mixture' or 'blend' (of the knee and the mixture); 'auto': the blend on a method's own scores ('cnn'), the knee on features
     select_share: float = 1.0  # the selection is the top select_share · Ratio A · |P| images of P (Ratio A given or estimated); below 1 trades recall for precision
     relevance: RelevanceConfig = field(default_factory=RelevanceConfig)  # training of the 'cnn' relevance function
     device: str = 'auto'  # where the networks train and run: 'auto' (CUDA, else Apple MPS, else CPU), 'cpu', 'cuda', 'cuda:1', 'mps'
@@ -249,7 +249,7 @@ def priors_from(XP, # (n_P, ...) features or scores of P
                 seed:int=0, # seed of the estimate's folds (and resamples)
                 resamples:int=0, # bootstrap resamples whose median is the estimate (`estimate_priors`); 0: one estimate
                 alpha:float|None=0.05, # assume the priors unless P scores above Q at this significance (`estimate_priors`); None or 1: never
-                estimator:str='knee', # 'knee' or 'regions' (`estimate_priors`)
+                estimator:str='auto', # one of `PRIOR_ESTIMATORS` (`estimate_priors`)
                ) -> dict:
     "The priors a run uses: `ratio_a`, `ratio_b` and their `source` ('given', 'estimated', or 'assumed' after a failed estimate)."
     if ratio_a is not None and ratio_b is not None: return dict(ratio_a=float(ratio_a), ratio_b=float(ratio_b), source='given')
@@ -258,7 +258,7 @@ def priors_from(XP, # (n_P, ...) features or scores of P
         a, b, p = _estimate_priors(XP, XQ, seed=seed, resamples=resamples, alpha=alpha, estimator=estimator)
     if np.isfinite(a) and np.isfinite(b) and a > b:
         if p > WEAK_SEPARATION:  # kept only because the guard is off or looser than WEAK_SEPARATION
-            warnings.warn(f"the estimate of Ratio A ({a:.2f}) rests on a weak separation of P and Q (p = {p:.2g}, the {estimator} estimator's "
+            warnings.warn(f"the estimate of Ratio A ({a:.2f}) rests on a weak separation of P and Q (p = {p:.2g}, the {_resolve(estimator, XP)} estimator's "
                           f"one-sided test) and may be far off: set prior_alpha={WEAK_SEPARATION} to assume 0.7 and 0.3 instead, or give ratio_a and ratio_b")
         return dict(ratio_a=float(a), ratio_b=float(b), source='estimated')
     how = "well enough" if alpha is None else f"at significance {alpha:g}"
