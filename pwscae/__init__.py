@@ -2,7 +2,6 @@
 
 Modules:
 
-- `pwscae.data`: Read any image file into a `(3, size, size)` tensor, whole folders into an `ImageSet`, and the Visual Sentiment Ontology's folders as a source of ANPs, reporting every file that cannot be used.
 - `pwscae.download`: Download image URL lists (e.g. MVSO's `ANP,URL` files) into a local `cache_dir/<anp>/` cache that `from_folder` and `VSO` read, resuming and reporting every failure.
 - `pwscae.draw`: The low-level painters of `SynthANP`: one procedural drawing function per noun, whose adjective is a small, noun-specific detail, and the nuisances (lighting, colour cast, sensor noise) every image gets.
 - `pwscae.model`: The pair-wise stacked convolutional auto-encoder of Table 2 (`PWSCAE`, configured by `SCAEConfig`), and the difference loss of §3.2 read from hooks on its encoding and decoding processes (`DifferenceLoss`).
@@ -41,7 +40,8 @@ _API = {  # public name -> module that defines it
              'flatten_features', 'batched', 'seeded', 'interactive', 'quiet_fastai_import', 'get_device', 'module_device'],
     'files': ['check_out', 'atomic_folder'],
     'names': ['parse_query'],
-    'data': ['load_image', 'open_image', 'ImageLoadError', 'from_folder', 'VSO', 'parse_anp_list'],
+    'data': ['load_image', 'open_image', 'ImageLoadError', 'from_folder'],
+    'vso': ['VSO', 'parse_anp_list'],
     'download': ['download_urls', 'url_filename'],
     'draw': ['NOUNS', 'draw_image'],
     'synth': ['WORLD', 'SynthANP', 'contact_sheet'],

@@ -68,7 +68,7 @@ def _queries(queries, vso) -> tuple[pd.DataFrame, object]:
         else: raise FileNotFoundError(f"queries={str(queries)!r}: no such CSV file or VSO folder")
     source = None
     if vso is not None:
-        from pwscae.data import VSO
+        from pwscae.vso import VSO
         source = VSO(vso)
     qs = _csv_queries(csv) if csv is not None else pd.DataFrame({'query': _names(queries, source), 'relevant': None, 'irrelevant': None})
     if not len(qs): raise ValueError(f"queries={queries!r} names no query: give at least one, e.g. 'happy dog'")

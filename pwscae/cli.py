@@ -58,7 +58,7 @@ def write_pseudo_sets(ps, # a `PseudoSets` from `pseudo_sets`
 # %% ../nbs/13_cli.ipynb #e3133975
 def _source(vso):
     if vso is None: return None
-    from pwscae.data import VSO
+    from pwscae.vso import VSO
     return VSO(vso)
 
 def data(query:str, # the adjective–noun query, e.g. "happy dog"

@@ -1,5 +1,4 @@
-"""Read any image file into a `(3, size, size)` tensor, whole folders into an `ImageSet`, and the Visual Sentiment
-Ontology's folders as a source of ANPs, reporting every file that cannot be used.
+"""Read any image file into a `(3, size, size)` tensor and whole folders into an `ImageSet`, reporting every file that cannot be used; the Visual Sentiment Ontology's folders are read with them in `pwscae.vso`.
 
 Docs: https://pwscae.github.io/pwscae/data.html.md"""
 
@@ -7,12 +6,9 @@ Docs: https://pwscae.github.io/pwscae/data.html.md"""
 
 # %% ../nbs/01_data.ipynb #3ab7225c
 from __future__ import annotations
-import difflib
 import errno
 import hashlib
-import operator
 import os
-import re
 import stat
 import warnings
 from concurrent.futures import ThreadPoolExecutor
@@ -22,15 +18,14 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 import torch
-from fastcore.basics import patch
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 from torchvision.transforms.v2 import functional as TF
 
-from .core import ImageSet, parse_query
+from .core import ImageSet
 
 # %% auto #0
 __all__ = ['MODES', 'IMAGE_EXTS', 'ImageLoadError', 'open_image', 'load_image', 'from_folder', 'overlap', 'check_folders',
-           'check_sets', 'parse_anp_list', 'VSO']
+           'check_sets']
 
 # %% ../nbs/01_data.ipynb #feb579dd
 def _safe_str(s) -> str:
@@ -350,153 +345,3 @@ def check_sets(P:ImageSet, # the images of the adjective-noun query ("happy dog"
                       "there more than once (same pixels): they weigh more than once in training; overlap(P, Q) lists "
                       "them", stacklevel=2)
     return rep
-
-# %% ../nbs/01_data.ipynb #6458abaf
-_ANP_LINE = re.compile(r'^\s*(?P<anp>[^\s\[]+)\s*\[sentiment:\s*(?P<s>[-+]?\d*\.?\d+(?:[eE][-+]?\d+)?)\s*\]'
-                       r'\s*\[#imgs:\s*(?P<n>[\d,]+)\s*\]')
-
-def parse_anp_list(path:str|Path, # a VSO ANP list such as `3244ANPs.txt`
-                  ) -> pd.DataFrame:
-    "Parse a VSO ANP list (`\tdark_night [sentiment: -1.41] [#imgs: 1,660,000]` lines) into anp, sentiment, flickr_hits."
-    path = Path(path)
-    raw = path.read_bytes()
-    text = raw.decode('utf-16') if raw[:2] in (b'\xff\xfe', b'\xfe\xff') else raw.decode('utf-8-sig', errors='replace')
-    rows = []
-    for line in text.splitlines():
-        m = _ANP_LINE.match(line)
-        if m: rows.append((m['anp'].lower(), float(m['s']), int(m['n'].replace(',', ''))))
-    if not rows:
-        raise ValueError(f"{_safe_str(path)!r} has no line like '\\tdark_night [sentiment: -1.41] [#imgs: 1,660,000]': "
-                         "is it a VSO ANP list?")
-    df = pd.DataFrame(rows, columns=['anp', 'sentiment', 'flickr_hits'])
-    return df.drop_duplicates('anp').reset_index(drop=True)
-
-# %% ../nbs/01_data.ipynb #7128e2c5
-_PARENTS = ('', 'Images_with_CC', 'Flickr', 'images', 'Images')
-_CONCEPTS = 'bi_concepts1553'
-
-def _split_anp(name:str):
-    "(adjective, noun) of an ANP folder name, split on its first underscore; None when it is not one."
-    adj, _, noun = name.partition('_')
-    return (adj, noun) if adj and noun and name == _safe_str(name) else None
-
-def _find_concepts(root:Path) -> Path:
-    "The `bi_concepts1553` folder at or below `root` (or `root` itself if it holds ANP folders)."
-    if root.name == _CONCEPTS: return root
-    for p in _PARENTS:
-        if (c := root/p/_CONCEPTS).is_dir(): return c
-    for depth in ('*', '*/*', '*/*/*'):  # bounded search for unusual layouts
-        found = sorted(c for c in root.glob(f'{depth}/{_CONCEPTS}') if c.is_dir())
-        if found: return found[0]
-    with os.scandir(root) as it:
-        if any(e.is_dir() and not e.name.startswith('.') and _split_anp(e.name) for e in it): return root
-    raise FileNotFoundError(f"no {_CONCEPTS} folder found under {_safe_str(root)!r} (looked at "
-                            f"{', '.join(str(Path(p)/_CONCEPTS) for p in _PARENTS)} and 3 levels down), and it holds no "
-                            "adjective_noun folders: pass the folder that contains the VSO images")
-
-def _image_names(folder, exts:tuple) -> list[str]:
-    "Sorted names of the image files directly in `folder` (no hidden files)."
-    with os.scandir(folder) as it:
-        return sorted(e.name for e in it if not e.name.startswith('.') and e.name.lower().endswith(exts) and e.is_file())
-
-def _scan_anps(concepts:Path, exts:tuple) -> tuple[pd.DataFrame, list[str]]:
-    "One row per ANP folder (anp, adjective, noun, n_images), sorted; and the other folders' names."
-    rows, odd = [], []
-    with os.scandir(concepts) as it:
-        for e in it:
-            if not e.is_dir() or e.name.startswith('.'): continue
-            if (an := _split_anp(e.name)) is None: odd.append(_safe_str(e.name)); continue
-            rows.append((e.name, *an, len(_image_names(e.path, exts))))
-    df = pd.DataFrame(rows, columns=['anp', 'adjective', 'noun', 'n_images']).astype({'n_images': int})
-    return df.sort_values('anp').reset_index(drop=True), sorted(odd)
-
-# %% ../nbs/01_data.ipynb #96d1d08f
-class VSO:
-    "The Visual Sentiment Ontology image folders (`bi_concepts1553/<adjective>_<noun>/*.jpg`) as a source of ANPs."
-    def __init__(self, root:str|Path, # VSO root: bi_concepts1553 itself or a folder above it
-                 size:int=100, # default image side for `load`
-                 mode:str='resize', # default `load_image` mode for `load`
-                 exts:Sequence[str]=IMAGE_EXTS, # image file extensions (one string is one extension)
-                ):
-        _check_args(size, mode)
-        self.root = Path(root).expanduser()
-        if not self.root.is_dir():
-            why = _missing(self.root)
-            raise FileNotFoundError(f"VSO root {_safe_str(self.root)!r} is not an existing folder" + (f" ({why})" if why else ''))
-        self.size, self.mode, self.exts = size, mode, _norm_exts(exts)
-        self.concepts = _find_concepts(self.root)
-        self.anps, odd = _scan_anps(self.concepts, self.exts)
-        if odd: warnings.warn(f"{len(odd)} folders in {_safe_str(self.concepts)} are not adjective_noun and were ignored: "
-                              f"{', '.join(odd[:5])}")
-        if not len(self.anps): raise ValueError(f"no adjective_noun folders in {_safe_str(self.concepts)!r}")
-        self._files = {}
-        lists = sorted({*self.root.glob('*ANPs*.txt'), *self.concepts.parent.glob('*ANPs*.txt')})
-        self.anp_list_path = lists[0] if lists else None
-        self.anp_list = (parse_anp_list(self.anp_list_path) if lists
-                         else pd.DataFrame({'anp': pd.Series(dtype=str), 'sentiment': pd.Series(dtype=float),
-                                            'flickr_hits': pd.Series(dtype=int)}))
-
-    def __len__(self): return len(self.anps)
-    def __repr__(self):
-        al = f', ANP list {self.anp_list_path.name} ({len(self.anp_list)} ANPs)' if self.anp_list_path else ''
-        return (f"VSO({_safe_str(self.concepts)!r}: {len(self.anps):,} ANPs, {self.anps.n_images.sum():,} images, "
-                f"{self.anps.noun.nunique():,} nouns{al})")
-
-# %% ../nbs/01_data.ipynb #4b61318a
-@patch(as_prop=True)
-def nouns(self:VSO) -> pd.DataFrame:
-    "One row per noun: how many ANPs (adjectives) and images it has, most adjectives first (how the paper chose queries)."
-    g = self.anps.groupby('noun')
-    return (pd.DataFrame({'n_anps': g.size(), 'n_images': g.n_images.sum(),
-                          'adjectives': g.adjective.agg(lambda s: ', '.join(sorted(s)))})
-            .sort_values(['n_anps', 'n_images'], ascending=False))
-
-# %% ../nbs/01_data.ipynb #d493838e
-@patch
-def _anp(self:VSO, anp:str) -> str:
-    "Validate an ANP name ('happy_dog' or 'happy dog'); unknown names raise with close matches."
-    known = set(self.anps.anp)
-    if anp in known: return anp
-    try: norm = parse_query(anp)[2]
-    except (ValueError, TypeError): norm = str(anp)
-    if norm in known: return norm
-    close = difflib.get_close_matches(norm, sorted(known), n=5)
-    hint = f"close matches: {', '.join(close)}" if close else f"e.g. {', '.join(sorted(known)[:5])}"
-    raise KeyError(f"unknown ANP {anp!r} in {_safe_str(self.concepts)} ({len(known)} ANPs); {hint}")
-
-@patch
-def files(self:VSO, anp:str, # ANP name, 'happy_dog' or 'happy dog'
-         ) -> list[Path]:
-    "The image files of an ANP, sorted by name: position i is what `load(anp, [i])` reads."
-    anp = self._anp(anp)
-    if anp not in self._files: self._files[anp] = [self.concepts/anp/n for n in _image_names(self.concepts/anp, self.exts)]
-    return self._files[anp]
-
-# %% ../nbs/01_data.ipynb #244f693a
-def _positions(idxs, n:int, anp:str) -> list[int]:
-    "Positions into `n` files, as ints; fractional, out-of-range or repeated positions raise."
-    try: pos = [operator.index(i) for i in idxs]
-    except TypeError: raise TypeError(f"positions must be whole numbers, got {list(idxs)[:5]!r}...") from None
-    bad = [i for i in pos if not -n <= i < n]
-    if bad: raise IndexError(f"ANP {anp!r} has {n} images; positions {bad[:5]} are out of range")
-    norm = [i % n for i in pos]
-    if len(set(norm)) < len(norm):
-        rep = sorted({i for i in norm if norm.count(i) > 1})
-        raise ValueError(f"positions {rep[:5]} of ANP {anp!r} are asked for more than once: each image can be loaded once")
-    return pos
-
-@patch
-def load(self:VSO, anp:str, # ANP name, 'happy_dog' or 'happy dog'
-         idxs:Sequence[int]|None=None, # positions in `files(anp)`; all images when None
-         size:int|None=None, # image side; the VSO's `size` when None
-         mode:str|None=None, # `load_image` mode; the VSO's `mode` when None
-        ) -> ImageSet:
-    "Load images of one ANP as an `ImageSet` (ids 'anp/filename', name anp); unreadable files are skipped and listed."
-    anp, fs = self._anp(anp), self.files(anp)
-    size, mode = size or self.size, mode or self.mode
-    _check_args(size, mode)
-    sel = fs if idxs is None else [fs[i] for i in _positions(idxs, len(fs), anp)]
-    ids, clash = _safe_ids([f'{anp}/{f.name}' for f in sel])
-    keep = [k for k in range(len(sel)) if k not in clash]
-    return _load_many([sel[k] for k in keep], [ids[k] for k in keep], size, mode, anp,
-                      skipped=[(_safe_str(sel[k]), r) for k, r in clash.items()])
