@@ -3,7 +3,6 @@
 Modules:
 
 - `pwscae.download`: Download image URL lists (e.g. MVSO's `ANP,URL` files) into a local `cache_dir/<anp>/` cache that `from_folder` and `VSO` read, resuming and reporting every failure.
-- `pwscae.draw`: The low-level painters of `SynthANP`: one procedural drawing function per noun, whose adjective is a small, noun-specific detail, and the nuisances (lighting, colour cast, sensor noise) every image gets.
 - `pwscae.model`: The pair-wise stacked convolutional auto-encoder of Table 2 (`PWSCAE`, configured by `SCAEConfig`), and the difference loss of §3.2 read from hooks on its encoding and decoding processes (`DifferenceLoss`).
 - `pwscae.pairs`: §3.1: pair every pseudo-relevant image of P with the images of Q that show the most similar objects — by a cheap object/layout descriptor (offline default), by Faster R-CNN detections (the paper's way), or at random (baseline).
 - `pwscae.train`: fastai DataLoaders over image pairs, the `Learner`, greedy layer-wise pre-training then fine-tuning (§2.4, §3.2), feature extraction, and saving/loading trained models."""

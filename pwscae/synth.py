@@ -13,7 +13,8 @@ from fastcore.basics import patch
 from PIL import Image
 import matplotlib.pyplot as plt
 from .core import ImageSet, QUERIES, NEAR_SYNONYMS, parse_query, show_grid
-from .draw import draw_image, _stable_id, _NOUNS
+from .draw import draw_image, _NOUNS
+from .canvas import _stable_id
 
 # %% auto #0
 __all__ = ['WORLD', 'SynthANP', 'contact_sheet']
