@@ -33,7 +33,8 @@ def main():
     a = ap.parse_args()
     from sklearn.metrics import average_precision_score
     from pwscae.core import QUERIES, stack_sets
-    from pwscae.stages import QueryConfig, get_sets, pair_sets, train_pwscae
+    from pwscae.config import QueryConfig
+    from pwscae.stages import get_sets, pair_sets, train_pwscae
     from pwscae.relevance import cross_fit_cnn
     queries = a.queries.split(',') if a.queries else list(QUERIES.index)
     rows, cfg = [], QueryConfig(confound=a.confound)  # a bad --confound fails here

@@ -49,7 +49,7 @@ def main():
     ap.add_argument('--jobs', type=int, default=2)
     a = ap.parse_args()
     from pwscae.evaluation import Evaluation, evaluate
-    from pwscae.stages import PRESETS, QueryConfig
+    from pwscae.config import PRESETS, QueryConfig
     alphas, seeds = [float(x) for x in a.alphas.split(',')], tuple(int(s) for s in a.seeds.split(','))
     for x in alphas: QueryConfig(prior_alpha=x)  # a bad level fails here, before any run
     protocols = a.protocols.split(',')

@@ -23,7 +23,8 @@ from joblib import Parallel, delayed
 from sklearn.metrics import average_precision_score
 
 from pwscae.core import QUERIES, seeded, batched, stack_sets, get_device
-from pwscae.stages import PRESETS, get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance
+from pwscae.config import PRESETS
+from pwscae.stages import get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance
 from pwscae.relevance import RelevanceNet, BatchFlip, _ValidateLast, _PlainBatch, _amp_callback
 from fastai.learner import Learner
 from fastai.data.core import TfmdDL, DataLoaders

@@ -67,7 +67,7 @@ def main():
     ap.add_argument('--alphas', default='none,0.05,0.01,0.001', help="levels of the guard, 'none' for the estimate as it is")
     a = ap.parse_args()
     from pwscae.evaluation import Evaluation
-    from pwscae.stages import QueryConfig
+    from pwscae.config import QueryConfig
     alphas = [None if v.strip().lower() == 'none' else float(v) for v in a.alphas.split(',')]
     estimators = a.estimators.split(',')
     for v in alphas: QueryConfig(prior_alpha=v)  # a bad level fails here, before any table is read

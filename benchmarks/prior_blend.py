@@ -46,7 +46,7 @@ def main():
     ap.add_argument('--alpha', type=float, default=0.05, help='the guard (`QueryConfig.prior_alpha`)')
     a = ap.parse_args()
     from pwscae.evaluation import Evaluation
-    from pwscae.stages import QueryConfig
+    from pwscae.config import QueryConfig
     estimators = a.estimators.split(',')
     for e in estimators: QueryConfig(prior_estimator=e, prior_alpha=a.alpha)  # a bad option fails here, before any table is read
     rows, per_query = [], []

@@ -27,7 +27,7 @@ def main():
     ap.add_argument('--estimators', default='knee,regions')
     a = ap.parse_args()
     from pwscae.evaluation import Evaluation
-    from pwscae.stages import QueryConfig
+    from pwscae.config import QueryConfig
     cfg, estimators = QueryConfig(), a.estimators.split(',')
     for e in estimators: QueryConfig(prior_estimator=e, prior_resamples=a.resamples)  # checked before any table is read
     rows = []

@@ -21,7 +21,7 @@ RESULTS = Path(__file__).parent / 'results'
 
 def main():
     from pwscae.evaluation import Evaluation, SELF_ESTIMATED
-    from pwscae.stages import QueryConfig
+    from pwscae.config import QueryConfig
     cfg = QueryConfig()
     folders = [Path(f) for f in sys.argv[1:]] or sorted(d for d in RESULTS.iterdir() if (d / 'table.csv').is_file())
     print(f"defaults: prior_estimator={cfg.prior_estimator!r}, prior_alpha={cfg.prior_alpha}, prior_resamples={cfg.prior_resamples}")

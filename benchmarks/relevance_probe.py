@@ -49,7 +49,8 @@ def main():
     a = ap.parse_args()
     from sklearn.metrics import average_precision_score, roc_auc_score
     from scipy.stats import mannwhitneyu
-    from pwscae.stages import QueryConfig, get_sets, pair_sets, train_pwscae, learn_relevance
+    from pwscae.config import QueryConfig
+    from pwscae.stages import get_sets, pair_sets, train_pwscae, learn_relevance
     from pwscae.rank import selection_metrics
     cfg = QueryConfig(confound=a.confound)
     variants = [parse_variant(v.strip(), cfg.relevance) for v in a.variants.split(';')]  # a bad variant fails before any draw

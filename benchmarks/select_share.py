@@ -47,7 +47,7 @@ def main():
     a = ap.parse_args()
     seeds, shares = tuple(int(s) for s in a.seeds.split(',')), [float(s) for s in a.shares.split(',')]
     from pwscae.evaluation import Evaluation, evaluate
-    from pwscae.stages import QueryConfig
+    from pwscae.config import QueryConfig
     for s in shares: QueryConfig(select_share=s)  # a bad share fails here, before any run
     rows = []
     for prot, name in TABLES.items():

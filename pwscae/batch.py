@@ -18,7 +18,7 @@ import pandas as pd
 from .core import QUERIES, parse_query, check_out
 from .parallel import fan_out, _check, _client
 from .query import MANIFEST, train_query, load_result
-from .stages import QueryConfig, PRESETS
+from .config import QueryConfig, PRESETS
 
 # %% auto #0
 __all__ = ['BATCH', 'RESULTS', 'COLUMNS', 'run_batch']

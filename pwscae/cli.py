@@ -86,7 +86,7 @@ def data(query:str, # the adjective–noun query, e.g. "happy dog"
 def _run_config(opts:dict):
     "The `QueryConfig` of `pwscae run`'s options: flags left out keep the config's defaults."
     from dataclasses import replace
-    from pwscae.stages import QueryConfig
+    from pwscae.config import QueryConfig
     cfg, d = QueryConfig(), {k: v for k, v in opts.items() if v is not None}
     if 'level_epochs' in d:
         try: d['level_epochs'] = tuple(int(v) for v in str(d['level_epochs']).split(','))
@@ -186,7 +186,7 @@ def batch(queries:str=None, # comma-separated queries, or a CSV of query,relevan
           quiet:store_true=False, # no progress bar
          ):
     "Run the method for many queries, one result folder each and one merged table, resuming an earlier batch."
-    from pwscae.stages import PRESETS
+    from pwscae.config import PRESETS
     from pwscae.batch import run_batch
     if preset not in PRESETS: raise CLIError(f"--preset {preset!r}: choose one of {', '.join(PRESETS)}")
     cfg = PRESETS[preset] if device is None else PRESETS[preset].update(device=device)

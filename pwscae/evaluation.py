@@ -21,7 +21,8 @@ from sklearn.metrics import average_precision_score, roc_auc_score
 from .core import QUERIES, parse_query, atomic_folder
 from .parallel import fan_out
 from .rank import precision_at_size, selection_metrics, pr_curve
-from .stages import (QueryConfig, PRESETS, get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance, priors_from, _top)
+from .config import QueryConfig, PRESETS
+from .stages import get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance, priors_from, _top
 
 # %% auto #0
 __all__ = ['VARIANTS', 'ABLATIONS', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED', 'evaluate_query', 'Evaluation', 'evaluate']

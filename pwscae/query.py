@@ -29,8 +29,9 @@ from .model import PWSCAE
 from .train import encode, encode_pairs, plot_losses, save_pwscae, load_pwscae
 from .cluster import plot_pairs_2d
 from .relevance import RelevanceConfig, RelevanceNet, CNNRelevance, autocast_dtype, member_heads
-from .stages import (QueryConfig, PairClusters, Relevance, get_sets, pair_sets, train_pwscae, cluster_differences,
-                           learn_relevance, rank_and_measure)
+from .config import QueryConfig
+from .stages import (PairClusters, Relevance, get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance,
+                           rank_and_measure)
 
 # %% auto #0
 __all__ = ['STAGES', 'MANIFEST', 'QueryResult', 'train_query', 'load_result']

@@ -1,4 +1,4 @@
-"""The method for one query as six named stages — data, pairs, PW-SCAE, clusters, relevance, ranking — configured by one `QueryConfig`; `train_query` and the evaluation both run them.
+"""The method for one query as six named stages — data, pairs, PW-SCAE, clusters, relevance, ranking — configured by one `QueryConfig` (`pwscae.config`); `train_query` and the evaluation both run them.
 
 Docs: https://pwscae.github.io/pwscae/stages.html.md"""
 
@@ -6,17 +6,13 @@ Docs: https://pwscae.github.io/pwscae/stages.html.md"""
 
 # %% ../nbs/10_stages.ipynb #6a03e4ff
 from __future__ import annotations
-import json
-import math
-import re
 import warnings
-from dataclasses import dataclass, field, asdict, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-from fastcore.basics import patch
 import pandas as pd
-from .core import ImageSet, parse_query, stack_sets, quiet_fastai_import, get_device
+from .core import ImageSet, parse_query, stack_sets, quiet_fastai_import
 with quiet_fastai_import():  # fastai's import-time FutureWarning is not the user's concern
     from fastai.learner import Learner
 from sklearn.linear_model import LogisticRegression
@@ -24,123 +20,19 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from .data import from_folder, check_folders, check_sets
-from .protocol import PseudoSets, pseudo_sets, parse_confound
-from .pairs import PAIRINGS, make_pairs, descriptors
-from .model import SCAEConfig, PWSCAE
+from .protocol import PseudoSets, pseudo_sets
+from .pairs import make_pairs, descriptors
+from .model import PWSCAE
 from .train import pair_dls, pwscae_learner, fit_pwscae, encode, encode_pairs
 from .cluster import ClusterResult, cluster_pairs, select_relevant
 from .rank import relevance_scores, pq_scores, UUClassifier, visual_rank, rank_images, ranking_metrics, selection_metrics
-from .priors import PRIOR_ESTIMATORS, _estimate_priors, _resolve
-from .relevance import RelevanceConfig, CNNRelevance, cnn_relevance, cross_fit_cnn
+from .priors import _estimate_priors, _resolve
+from .relevance import CNNRelevance, cnn_relevance, cross_fit_cnn
+from .config import DEFAULT_M, QueryConfig
 
 # %% auto #0
-__all__ = ['METHODS', 'DEFAULT_M', 'PRESETS', 'WEAK_SEPARATION', 'QueryConfig', 'get_sets', 'pair_sets', 'DivergedError',
-           'check_finite', 'train_pwscae', 'PairClusters', 'cluster_differences', 'priors_from', 'Relevance',
-           'learn_relevance', 'rank_and_measure']
-
-# %% ../nbs/10_stages.ipynb #04d90317
-METHODS = ('paper', 'pq', 'uu', 'cnn', 'visual_rank', 'supervised')
-DEFAULT_M = 200  # images per set drawn from a source when `m` is None (the paper's top-200)
-
-def _is_int(v) -> bool: return isinstance(v, (int, np.integer)) and not isinstance(v, bool)
-
-@dataclass
-class QueryConfig:
-    "Every option of a run; the defaults are those of `pwscae run`."
-    m: int|None = None  # images per set: drawn from a source (200 when None) or a random subset of each folder (all when None)
-    seed: int = 0  # seed of every random step: the draw, pairs, initialisation, batches, K-means, folds
-    ratio_a: float|None = None  # relevant share of P if known: P is drawn at it and it is not estimated (Table 1's when None)
-    ratio_b: float|None = None  # relevant share of Q if known
-    size: int = 100  # image side in pixels (Table 2: 100)
-    pairing: str = 'descriptor'  # how a ∈ P is matched to b ∈ Q: 'descriptor', 'detector' (the paper's Faster R-CNN) or 'random'
-    pairs_per_image: int = 1  # Q partners per image of P
-    one_to_one: bool = False  # one-to-one assignment of P to Q instead of nearest neighbours
-    scae: SCAEConfig = field(default_factory=SCAEConfig)  # the auto-encoder (Table 2), its loss weights and §2.2 denoising
-    level_epochs: tuple = (1, 1)  # greedy layer-wise pre-training epochs per level
-    finetune_epochs: int = 1  # end-to-end fine-tuning epochs
-    lr: float = 3e-3  # peak learning rate of the auto-encoder's one-cycle stages
-    bs: int = 32  # pairs per batch
-    n_clusters: int = 2  # k of K-means over the pairs' difference features
-    count: str = 'any'  # an image of P in several pairs is selected if 'any' or the 'majority' of its pairs are in the cluster
-    method: str = 'cnn'  # relevance function: one of `METHODS`
-    prior_resamples: int = 0  # bootstrap resamples of the P-vs-Q scores whose median estimates Ratio A and B (`estimate_priors`); 0: one estimate
-    prior_alpha: float|None = 0.05  # assume the priors (0.7, 0.3) unless P scores above Q at this one-sided significance (the estimator's test, `estimate_priors`); None or 1: never
-    prior_estimator: str = 'auto'  # how Ratio A and B are estimated from the P-vs-Q scores (`estimate_priors`): 'knee' of their ROC curve, 'regions', 'mixture' or 'blend' (of the knee and the mixture); 'auto': the blend on a method's own scores ('cnn'), the knee on features
-    select_share: float = 1.0  # the selection is the top select_share · Ratio A · |P| images of P (Ratio A given or estimated); below 1 trades recall for precision
-    relevance: RelevanceConfig = field(default_factory=RelevanceConfig)  # training of the 'cnn' relevance function
-    device: str = 'auto'  # where the networks train and run: 'auto' (CUDA, else Apple MPS, else CPU), 'cpu', 'cuda', 'cuda:1', 'mps'
-    confound: str|None = None  # evaluation only: set-specific nuisances added to P and Q drawn from a source ('all', 'framing,style', …; `pseudo_sets`)
-
-    def __post_init__(self):
-        self.level_epochs = tuple(self.level_epochs)
-        if self.scae.in_size != self.size: self.scae = replace(self.scae, in_size=self.size)
-        self._check()
-
-    def update(self, **kw) -> QueryConfig:
-        "A copy with fields replaced; unknown names raise an error listing the known ones."
-        known = {f.name for f in fields(self)}
-        if bad := sorted(set(kw) - known): raise TypeError(f"unknown option(s) {bad}: QueryConfig has {sorted(known)}")
-        return replace(self, **kw)
-
-# %% ../nbs/10_stages.ipynb #57c83ff3
-@patch
-def _check(self:QueryConfig):
-    bad = lambda msg: ValueError(f"QueryConfig: {msg}")
-    choices = dict(method=METHODS, count=('any', 'majority'), pairing=PAIRINGS)
-    for k, ok in choices.items():
-        if getattr(self, k) not in ok: raise bad(f"{k}={getattr(self, k)!r}: choose one of {', '.join(ok)}")
-    if not (isinstance(self.device, str) and re.fullmatch(r'auto|cpu|mps|cuda(:\d+)?', self.device)):
-        raise bad(f"device={self.device!r}: give 'auto', 'cpu', 'cuda', 'cuda:<index>' or 'mps'")
-    if not (self.confound is None or isinstance(self.confound, str)): raise bad(f"confound={self.confound!r}: give None, 'all' or kinds such as 'framing,style'")
-    try: parse_confound(self.confound)
-    except ValueError as e: raise bad(str(e)) from None
-    if self.m is not None and not (_is_int(self.m) and self.m >= 10): raise bad(f"m={self.m!r}: use a whole number of at least 10 images per set")
-    if not (_is_int(self.seed) and self.seed >= 0): raise bad(f"seed={self.seed!r}: use a whole number >= 0")
-    for k in ('ratio_a', 'ratio_b'):
-        v = getattr(self, k)
-        if v is not None and not (isinstance(v, (int, float, np.floating)) and 0 <= v <= 1): raise bad(f"{k}={v!r}: give a share in [0, 1]")
-    for k in ('lr',):
-        v = getattr(self, k)
-        if not (isinstance(v, (int, float, np.floating)) and math.isfinite(v) and v > 0): raise bad(f"{k}={v!r}: use a finite learning rate > 0, e.g. 3e-3")
-    if not (isinstance(self.relevance.lr, (int, float)) and math.isfinite(self.relevance.lr) and self.relevance.lr > 0):
-        raise bad(f"relevance.lr={self.relevance.lr!r}: use a finite learning rate > 0, e.g. 3e-3")
-    if not (isinstance(self.select_share, (int, float, np.floating)) and 0 < self.select_share <= 1):
-        raise bad(f"select_share={self.select_share!r}: give a share in (0, 1], e.g. 0.9")
-    if not (_is_int(self.prior_resamples) and self.prior_resamples >= 0): raise bad(f"prior_resamples={self.prior_resamples!r}: use a whole number >= 0")
-    if self.prior_alpha is not None and not (isinstance(self.prior_alpha, (int, float, np.floating)) and 0 < self.prior_alpha <= 1):
-        raise bad(f"prior_alpha={self.prior_alpha!r}: give a significance level in (0, 1], e.g. 0.05, or None")
-    if self.prior_estimator not in PRIOR_ESTIMATORS: raise bad(f"prior_estimator={self.prior_estimator!r}: choose one of {', '.join(PRIOR_ESTIMATORS)}")
-    if self.relevance.levels is not None and self.relevance.levels > self.scae.n_levels:  # else stage 5 would fail after the auto-encoder's training
-        raise bad(f"relevance.levels={self.relevance.levels}: the auto-encoder has {self.scae.n_levels} levels, give 1 to {self.scae.n_levels} or None")
-    for k in ('bs', 'pairs_per_image', 'n_clusters', 'size'):
-        v = getattr(self, k)
-        if not (_is_int(v) and v >= (2 if k == 'n_clusters' else 1)):
-            raise bad(f"{k}={v!r}: use a whole number >= {2 if k == 'n_clusters' else 1}" + (" (K-means needs 2 clusters to pick the largest)" if k == 'n_clusters' else ''))
-    if not all(_is_int(e) and e >= 0 for e in self.level_epochs) or not (_is_int(self.finetune_epochs) and self.finetune_epochs >= 0):
-        raise bad(f"level_epochs={self.level_epochs}, finetune_epochs={self.finetune_epochs!r}: use whole numbers >= 0")
-    if sum(self.level_epochs) + self.finetune_epochs == 0: raise bad("level_epochs and finetune_epochs are all 0: the auto-encoder needs at least one epoch")
-    if self.method in ('cnn', 'supervised') and not (_is_int(self.relevance.epochs) and self.relevance.epochs >= 1):
-        raise bad(f"relevance.epochs={self.relevance.epochs!r}: method {self.method!r} trains a network, give at least 1 epoch")
-
-@patch
-def to_dict(self:QueryConfig) -> dict:
-    "The config as plain JSON-ready values."
-    return json.loads(json.dumps(asdict(self)))
-
-@patch(cls_method=True)
-def from_dict(cls:QueryConfig, d:dict) -> QueryConfig:
-    "Rebuild a config from `to_dict`'s output."
-    d = dict(d); d['scae'] = SCAEConfig(**d['scae'])
-    d['relevance'] = RelevanceConfig(**{'pool': 'max', 'head': 'conv', 'levels': None, **d['relevance']})  # saved before the pool, the head or the levels were options: the one-layer max-pool head on every level
-    d.setdefault('select_share', 1.0)  # saved before the selection was shrunk: the top Ratio A · |P|
-    return cls(**d)
-
-# %% ../nbs/10_stages.ipynb #dfb7ae1e
-PRESETS = {
-    'smoke': QueryConfig(m=30, level_epochs=(1, 0), finetune_epochs=0, relevance=RelevanceConfig(epochs=1)),  # wiring checks in seconds
-    'fast': QueryConfig(m=100, level_epochs=(1, 1), finetune_epochs=0, relevance=RelevanceConfig(epochs=4)),  # a quick table
-    'full': QueryConfig(m=DEFAULT_M),  # the defaults of `pwscae run`
-}
+__all__ = ['WEAK_SEPARATION', 'get_sets', 'pair_sets', 'DivergedError', 'check_finite', 'train_pwscae', 'PairClusters',
+           'cluster_differences', 'priors_from', 'Relevance', 'learn_relevance', 'rank_and_measure']
 
 # %% ../nbs/10_stages.ipynb #48bb606f
 def _folder_set(path, name, m, size, seed) -> ImageSet:
