@@ -5,7 +5,8 @@
 protocols, and where its estimate of Ratio A erred more (0.075 -> 0.094) unless the guard was tightened (prior_alpha
 0.05 -> 0.01: 0.070 there). That guard level was read off those same draws, so it is measured here on draws it was not
 chosen on, against the default's rows on exactly these draws (the same images and truth, checked; select_share_heldout and select_share_heldout_confounded,
-written by benchmarks/select_share.py: the same seeds, preset and methods at 12 epochs, the default until 2026-12-05).
+written by benchmarks/select_share.py before 2026-12-06: the same seeds, preset and methods at 12 epochs, the default
+until 2026-12-05). benchmarks/select_share.py and benchmarks/prior_alpha.py now read the held-out draws written here.
 
 Its plain run is why the default trains 24 epochs since 2026-12-05 (12_evaluation, "Longer training"); the confounded
 one was run later the same day (its AP over P and lift rose too: 12_evaluation, "Longer training"). The estimate of

@@ -1,30 +1,32 @@
 """The estimator of Ratio A (`QueryConfig.prior_estimator`) and its significance guard (`prior_alpha`), measured on finished tables.
 
 The default (`cnn`) estimates Ratio A and B from its own cross-fitted scores of P and Q, and selects the top Â · |P|
-images of P. Two estimators: the knee of the P-vs-Q ROC curve ('knee', the default) and the density ratio on its top
-and bottom regions ('regions'). With `prior_alpha` (0.05 by default) the estimate is kept only where P scores
-significantly above Q by the estimator's one-sided test (Mann-Whitney for the knee, Fisher's exact test on the two
-regions for the regions); elsewhere the priors are assumed (0.7 and 0.3). `Evaluation.reestimate` applies both to a
-finished evaluation from the scores of P and Q it keeps, exactly as a run with the options would (the networks do not
-depend on them), so every estimator and level is measured on the same networks. Tables saved before Q's scores were
-kept (the bfloat16 tables, table3_full_bf16) cannot be re-estimated and are skipped.
+images of P. The estimators: the knee of the P-vs-Q ROC curve ('knee', the default from 2026-12-02 to 2026-12-05), the
+density ratio on its top and bottom regions ('regions', the default before), a mixture of two normal components
+('mixture') and the mean of the knee and the mixture ('blend', the default since 2026-12-05 through 'auto'). With
+`prior_alpha` (0.05 by default) the estimate is kept only where P scores significantly above Q by the estimator's
+one-sided test (Fisher's exact test on the two regions for the regions, Mann-Whitney for the others); elsewhere the
+priors are assumed (0.7 and 0.3). `Evaluation.reestimate` applies both to a finished evaluation from the scores of P
+and Q it keeps, exactly as a run with the options would (the networks do not depend on them), so every estimator and
+level is measured on the same networks. Tables saved before Q's scores were kept (the bfloat16 tables,
+table3_full_bf16) cannot be re-estimated and are skipped.
 
-Measured on: the full Table 3's draws (benchmarks/results/table3_full and table3_full_confounded, seeds 0-2), the same
-draws with the one-layer head alone (table3_full_float32 and table3_full_confounded_float32) and the held-out draws
-(select_share_heldout and select_share_heldout_confounded, seeds 3-4), where they hold Q's scores. Also measured, as a
-floor: the same estimate on a perfect ranking of each draw of the plain table (every relevant image of P and Q above
-every irrelevant one, in random order within each class, 20 orders a draw): what each estimator errs by from the
-order of P and Q within the classes alone.
+Two sets of tables (--tables):
+- `today` (the default): the committed full Table 3 (benchmarks/results/table3_full and table3_full_confounded, seeds
+  0-2, 24 epochs per fold) and the held-out draws of the same default (heldout_epochs24 and heldout_epochs24_confounded,
+  seeds 3-4). Writes prior_alpha.csv and prior_alpha_by_query.csv.
+- `epochs12`: the same draws with 12 epochs per fold, the default until 2026-12-05 (table3_full_epochs12 and
+  table3_full_confounded_epochs12, the held-out select_share_heldout and select_share_heldout_confounded), and the
+  one-layer head's float32 tables (table3_full_float32, table3_full_confounded_float32), where the knee was chosen.
+  Writes prior_alpha_epochs12.csv and prior_alpha_by_query_epochs12.csv.
+Also measured, as a floor: the same estimate on a perfect ranking of each draw of the plain table (every relevant image
+of P and Q above every irrelevant one, in random order within each class, 20 orders a draw): what each estimator errs
+by from the order of P and Q within the classes alone.
 
-Writes benchmarks/results/prior_alpha.csv (one row per draws, protocol, estimator and level: the default's mean |Â − Ratio A|,
-draws with assumed priors, precision, lift, recall, queries above Ratio A) and prior_alpha_by_query.csv (per query, for
-each estimator and level), and prints them.
+Each CSV has one row per draws, protocol, estimator and level (the default's mean |Â − Ratio A|, draws with assumed
+priors, precision, lift, recall, queries above Ratio A); the by-query CSV the same per query. Both are printed.
 
-The committed results were measured on the tables of 12 epochs per fold, the default until 2026-12-05 (kept as
-table3_full_epochs12 and table3_full_confounded_epochs12; 12_evaluation reads them beside these results); a rerun
-reads the committed tables of today.
-
-Usage: python benchmarks/prior_alpha.py [--estimators knee,regions] [--alphas none,0.05,0.01,0.001]
+Usage: python benchmarks/prior_alpha.py [--tables today|epochs12] [--estimators knee,regions,mixture,blend] [--alphas none,0.05,0.01,0.001]
 """
 import argparse
 from pathlib import Path
@@ -33,9 +35,12 @@ import numpy as np
 import pandas as pd
 
 RESULTS = Path(__file__).parent / 'results'
-DRAWS = {('table3', 'plain'): 'table3_full', ('table3', 'confounded'): 'table3_full_confounded',
-         ('table3_float32', 'plain'): 'table3_full_float32', ('table3_float32', 'confounded'): 'table3_full_confounded_float32',
-         ('held_out', 'plain'): 'select_share_heldout', ('held_out', 'confounded'): 'select_share_heldout_confounded'}
+TABLES = {  # --tables: {(draws, protocol): folder}, and the suffix of the CSVs
+    'today': ({('table3', 'plain'): 'table3_full', ('table3', 'confounded'): 'table3_full_confounded',
+               ('held_out', 'plain'): 'heldout_epochs24', ('held_out', 'confounded'): 'heldout_epochs24_confounded'}, ''),
+    'epochs12': ({('table3', 'plain'): 'table3_full_epochs12', ('table3', 'confounded'): 'table3_full_confounded_epochs12',
+                  ('table3_float32', 'plain'): 'table3_full_float32', ('table3_float32', 'confounded'): 'table3_full_confounded_float32',
+                  ('held_out', 'plain'): 'select_share_heldout', ('held_out', 'confounded'): 'select_share_heldout_confounded'}, '_epochs12')}
 
 
 def at_alpha(ev, alpha, draws, protocol, estimator='knee', method='cnn'):
@@ -63,7 +68,8 @@ def perfect_floor(ev, estimator, orders=20, seed=0) -> dict:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('--estimators', default='knee,regions', help='estimators of Ratio A (`QueryConfig.prior_estimator`)')
+    ap.add_argument('--tables', default='today', choices=list(TABLES), help="today's tables (24 epochs) or those of 12 epochs")
+    ap.add_argument('--estimators', default='knee,regions,mixture,blend', help='estimators of Ratio A (`QueryConfig.prior_estimator`)')
     ap.add_argument('--alphas', default='none,0.05,0.01,0.001', help="levels of the guard, 'none' for the estimate as it is")
     a = ap.parse_args()
     from pwscae.evaluation import Evaluation
@@ -72,8 +78,9 @@ def main():
     estimators = a.estimators.split(',')
     for v in alphas: QueryConfig(prior_alpha=v)  # a bad level fails here, before any table is read
     for e in estimators: QueryConfig(prior_estimator=e)
+    draws_of, suffix = TABLES[a.tables]
     rows, per_query, floor = [], [], []
-    for (draws, prot), name in DRAWS.items():
+    for (draws, prot), name in draws_of.items():
         if not (RESULTS / name / 'table.csv').is_file(): print(f'{name}: not found, skipped'); continue
         ev = Evaluation.load(RESULTS / name)
         try: measured = [at_alpha(ev, v, draws, prot, e) for e in estimators for v in alphas]
@@ -82,7 +89,7 @@ def main():
         if (draws, prot) == ('table3', 'plain'): floor = [perfect_floor(ev, e) for e in estimators]
     rows += floor
     df, bq = pd.DataFrame(rows), pd.concat(per_query, ignore_index=True)
-    for d, f in ((df, 'prior_alpha.csv'), (bq, 'prior_alpha_by_query.csv')):
+    for d, f in ((df, f'prior_alpha{suffix}.csv'), (bq, f'prior_alpha_by_query{suffix}.csv')):
         tmp = RESULTS / (f + '.tmp'); d.to_csv(tmp, index=False); tmp.replace(RESULTS / f)
     print(df.round(3).to_string(index=False))
 
