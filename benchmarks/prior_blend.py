@@ -25,19 +25,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from prior_alpha import at_alpha  # the same figures per estimator and level (run as a script, this folder is on the path)
+
 RESULTS = Path(__file__).parent / 'results'
 DRAWS = {('table3', 'plain'): 'table3_full', ('table3', 'confounded'): 'table3_full_confounded',
          ('table3_epochs12', 'plain'): 'table3_full_epochs12', ('table3_epochs12', 'confounded'): 'table3_full_confounded_epochs12',
          ('held_out', 'plain'): 'heldout_epochs24', ('held_out', 'confounded'): 'heldout_epochs24_confounded',
          ('held_out_epochs12', 'plain'): 'select_share_heldout', ('held_out_epochs12', 'confounded'): 'select_share_heldout_confounded'}
-
-
-def measure(ev, alpha, estimator, method='cnn'):
-    "The method's means over the draws, and per query, with its priors re-estimated by `estimator` at guard `alpha`."
-    q = ev.reestimate(alpha, prior_estimator=estimator).by_query(method)
-    row = dict(prior_error=q.prior_error.mean(), assumed=int(q.assumed.sum()), precision=q.precision.mean(), lift=q.lift.mean(),
-               recall=q.recall.mean(), queries_above=int((q.lift > 0).sum()))
-    return row, q[['ratio_a', 'ratio_a_hat', 'prior_error', 'assumed', 'lift', 'recall']].reset_index()
 
 
 def main():
@@ -53,10 +47,9 @@ def main():
     for (draws, prot), name in DRAWS.items():
         if not (RESULTS / name / 'table.csv').is_file(): print(f'{name}: not found, skipped'); continue
         ev = Evaluation.load(RESULTS / name)
-        for e in estimators:
-            row, bq = measure(ev, a.alpha, e)
-            rows.append(dict(draws=draws, protocol=prot, prior_estimator=e, n_draws=int((ev.table.method == 'cnn').sum()), **row))
-            per_query.append(bq.assign(draws=draws, protocol=prot, prior_estimator=e))
+        for e in estimators:  # at_alpha's columns but the level, which is one here
+            row, bq = at_alpha(ev, a.alpha, draws, prot, e)
+            rows.append({k: v for k, v in row.items() if k not in ('prior_alpha', 'queries')}); per_query.append(bq.drop(columns='prior_alpha'))
         print(f'{name}: done', flush=True)
     df, bq = pd.DataFrame(rows), pd.concat(per_query, ignore_index=True)
     for d, f in ((df, 'prior_blend.csv'), (bq, 'prior_blend_by_query.csv')):
