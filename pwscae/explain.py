@@ -18,11 +18,12 @@ from fastcore.basics import patch
 
 from .core import ImageSet
 from .relevance import CNNRelevance, autocast_dtype
+from .nuisance import NuisanceAdjusted
 from .query import QueryResult
 
 # %% auto #0
-__all__ = ['ATTRIBUTIONS', 'INSTALL_CAPTUM', 'MeanLogit', 'LinearOnCodes', 'relevance_module', 'attribute', 'cue_share',
-           'overlay', 'Explanation', 'explain_result']
+__all__ = ['ATTRIBUTIONS', 'INSTALL_CAPTUM', 'MeanLogit', 'LinearOnCodes', 'AdjustedLogit', 'relevance_module', 'attribute',
+           'cue_share', 'overlay', 'Explanation', 'explain_result']
 
 # %% ../nbs/15_explain.ipynb #8c4099cc
 class MeanLogit(nn.Module):
@@ -51,6 +52,16 @@ class LinearOnCodes(nn.Module):
         z = (x.flatten(1) - self.mean) / self.scale             # (bs, d)
         return z @ self.coef + self.intercept                  # (bs,)
 
+class AdjustedLogit(nn.Module):
+    "A `NuisanceAdjusted` score as one module: the relevance networks' score less `slope` × the reference networks'."
+    def __init__(self, relevance:MeanLogit, # the relevance function's networks
+                 reference:MeanLogit, # the nuisance reference's networks
+                 slope:float, # `NuisanceAdjusted.slope`
+                ):
+        super().__init__(); self.relevance, self.reference, self.slope = relevance, reference, float(slope)
+    def forward(self, x:torch.Tensor) -> torch.Tensor:
+        return self.relevance(x) - self.slope * self.reference(x)  # (bs,)
+
 # %% ../nbs/15_explain.ipynb #441ee92c
 def _linear_parts(fn):
     "(μ, σ, w, b) of a fitted linear scorer of codes: a scikit-learn pipeline (scaler, linear model) or a `UUClassifier`."
@@ -65,6 +76,9 @@ def relevance_module(res:QueryResult, # a result of `train_query` (or `load_resu
     "`res`'s relevance function as one module from (n, 3, h, w) images to (n,) scores, in eval mode."
     fn = res.relevance.function
     if isinstance(fn, CNNRelevance): return MeanLogit(fn.models, fn.norm).eval()
+    if isinstance(fn, NuisanceAdjusted) and isinstance(fn.function, CNNRelevance):
+        ref = fn.reference.net
+        return AdjustedLogit(MeanLogit(fn.function.models, fn.function.norm), MeanLogit(ref.models, ref.norm), fn.slope).eval()
     if fn is not None and (parts := _linear_parts(fn)) is not None: return LinearOnCodes(res.model.encoders, *parts).eval()
     raise ValueError(f"method {res.cfg.method!r} has no relevance function of the pixels to explain "
                      "(visual_rank ranks the images it was given): explain a result of method cnn, supervised, paper, pq or uu")
@@ -80,6 +94,7 @@ def _captum():
     return ca
 
 def _last_encoder(module:nn.Module) -> nn.Module:
+    if isinstance(module, AdjustedLogit): module = module.relevance  # the reference's part does not pass through this layer: not in the map
     nets = module.nets if isinstance(module, MeanLogit) else [module]
     if not all(hasattr(n, 'encoders') for n in nets): raise ValueError("gradcam needs a module with `encoders` (a relevance network)")
     return nets[0].encoders[-1]
@@ -99,7 +114,7 @@ def attribute(module:nn.Module, # from (n, 3, h, w) images to (n,) scores, e.g. 
     ca, module = _captum(), module.eval()
     dev = next(module.parameters(), torch.empty(0)).device
     x = x.float().to(dev).contiguous()
-    dt = autocast_dtype(amp, dev) if isinstance(module, MeanLogit) else None  # a linear function of codes stays float32
+    dt = autocast_dtype(amp, dev) if isinstance(module, (MeanLogit, AdjustedLogit)) else None  # a linear function of codes stays float32
     dt = dt if dt == torch.bfloat16 else None  # CUDA's float16 has too little range for the path's gradients: float32 there
     with torch.autocast(dev.type, dtype=dt or torch.float32, enabled=dt is not None): a = _attribute(ca, module, x, method, steps, window, bs)
     return a.sum(1).detach().float().cpu()  # (n, h, w)

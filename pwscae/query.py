@@ -30,8 +30,9 @@ from .train import encode, encode_pairs, plot_losses, save_pwscae, load_pwscae
 from .cluster import plot_pairs_2d
 from .relevance import RelevanceConfig, RelevanceNet, CNNRelevance, autocast_dtype, member_heads
 from .config import QueryConfig
+from .nuisance import NuisanceReference, NuisanceAdjusted
 from .stages import (PairClusters, Relevance, get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance,
-                           rank_and_measure)
+                           rank_and_measure, check_nuisance)
 
 # %% auto #0
 __all__ = ['STAGES', 'MANIFEST', 'QueryResult', 'train_query', 'load_result']
@@ -131,7 +132,7 @@ def score(self:QueryResult, images, # an `ImageSet` or (n, 3, h, w) tensor
     "Relevance scores of new images by the learned relevance function."
     fn = self.relevance.function
     if fn is None: raise ValueError(f"method {self.cfg.method!r} ranks the images it was given and cannot score new ones: choose another method")
-    if isinstance(fn, CNNRelevance): return fn.score(images)
+    if isinstance(fn, (CNNRelevance, NuisanceAdjusted)): return fn.score(images)
     f = encode(self.model, images).numpy()
     return fn.decision_function(f) if hasattr(fn, 'decision_function') else fn.predict_proba(f)[:, 1]
 
@@ -144,12 +145,14 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
                 source=None, # a labelled source (`SynthANP`, `VSO`) to draw P and Q from; the embedded world when None
                 cfg:QueryConfig|None=None, # every option; keywords override its fields
                 progress:bool=True, # one line per stage, and fastai's progress bars when watched live (a notebook or terminal)
+                nuisance:NuisanceReference|None=None, # other queries' reference (`nuisance_reference`): the 'cnn' scores less its within-set part
                 **kwargs, # any `QueryConfig` field, e.g. m=500, seed=3, method='paper', n_clusters=3, pairing='random'
                ) -> QueryResult:
     "Find the truly relevant images of `query` in P and rank P ∪ Q: data → pairs → PW-SCAE → clusters → relevance → ranking."
     parse_query(query)
     cfg = (cfg or QueryConfig()).update(**kwargs)
     device = str(get_device(cfg.device))  # a device that is not there fails now, before any work
+    check_nuisance(nuisance, query, cfg.method, (cfg.size, cfg.size))
     amp = (str(autocast_dtype(cfg.relevance.amp, torch.device(device)) or 'off').removeprefix('torch.')
            if cfg.method in ('cnn', 'supervised') else None)  # what the relevance networks will train in here
     T, t0, bars = {}, time.perf_counter(), progress and interactive()  # no bars in a log file or a pipe
@@ -165,8 +168,9 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
     done(2, f"{len(history)} epochs, final losses " + ', '.join(f"{c} {history[c].iloc[-1]:.4f}" for c in history.columns if c[0] == 'l' and c[1:].isdigit()))
     clusters = cluster_differences(learn.model, sets, pairs, cfg)
     done(3, f"sizes {clusters.clusters.sizes.tolist()}, the largest selects {len(clusters.selected)} images of P")
-    rel = learn_relevance(sets, learn.model, pairs, clusters, cfg, progress=bars)
-    done(4, f"{cfg.method} selects {len(rel.selected)} images of P; Ratio A {rel.priors['ratio_a']:.2f}, Ratio B {rel.priors['ratio_b']:.2f} ({rel.priors['source']})")
+    rel = learn_relevance(sets, learn.model, pairs, clusters, cfg, progress=bars, nuisance=nuisance)
+    adj = f" (adjusted by a reference of {len(nuisance.queries)} queries, slope {rel.function.slope:.3g})" if nuisance is not None else ''
+    done(4, f"{cfg.method}{adj} selects {len(rel.selected)} images of P; Ratio A {rel.priors['ratio_a']:.2f}, Ratio B {rel.priors['ratio_b']:.2f} ({rel.priors['source']})")
     ranking, selected, metrics = rank_and_measure(sets, rel, clusters)
     done(5, f"{len(ranking)} images" + (f"; precision {metrics.loc[cfg.method, 'precision']:.3f} vs Ratio A {metrics.loc[cfg.method, 'base']:.3f}"
                                          if metrics is not None else ''))
@@ -202,6 +206,7 @@ def _write_files(res:QueryResult, out:Path, plots:bool):
     fn = res.relevance.function
     if isinstance(fn, CNNRelevance):
         torch.save(dict(models=[m.state_dict() for m in fn.models], scores=fn.scores, fold=fn.fold, n_p=fn.n_p, norm=fn.norm), out/'relevance.pt')
+    elif isinstance(fn, NuisanceAdjusted): torch.save(fn, out/'relevance_adjusted.pt')  # the networks with the reference's: loaded onto the CPU
     elif fn is not None: (out/'relevance.pkl').write_bytes(pickle.dumps(fn))
     if plots:
         from pwscae.report import save_pictures, write_report  # here, not at the top: pwscae.report imports this module
@@ -257,6 +262,7 @@ def load_result(folder:str|Path, # a folder written by `QueryResult.save` or `pw
         for i, sd in enumerate(r['models']):
             net = RelevanceNet(cfg.scae, cfg.relevance.head_channels, pool=cfg.relevance.pool, head=heads[i % len(heads)], levels=cfg.relevance.levels); net.load_state_dict(sd); nets.append(net.eval())
         fn = CNNRelevance(r['scores'], nets, r['fold'], r['n_p'], r.get('norm'))  # results saved before ensembles keep no norm
+    elif (d/'relevance_adjusted.pt').is_file(): fn = torch.load(d/'relevance_adjusted.pt', map_location='cpu', weights_only=False)
     elif (d/'relevance.pkl').is_file(): fn = pickle.loads((d/'relevance.pkl').read_bytes())
     rv = st['relevance']
     rel = Relevance(rv['method'], np.asarray(rv['scores']), fn, rv['priors'], np.asarray(rv['selected']))

@@ -28,11 +28,12 @@ from .cluster import ClusterResult, cluster_pairs, select_relevant
 from .rank import relevance_scores, pq_scores, UUClassifier, visual_rank, rank_images, ranking_metrics, selection_metrics
 from .priors import _estimate_priors, _resolve
 from .relevance import CNNRelevance, cnn_relevance, cross_fit_cnn
+from .nuisance import NuisanceReference, NuisanceAdjusted, adjust_scores
 from .config import DEFAULT_M, QueryConfig
 
 # %% auto #0
 __all__ = ['WEAK_SEPARATION', 'get_sets', 'pair_sets', 'DivergedError', 'check_finite', 'train_pwscae', 'PairClusters',
-           'cluster_differences', 'priors_from', 'Relevance', 'learn_relevance', 'rank_and_measure']
+           'cluster_differences', 'priors_from', 'Relevance', 'check_nuisance', 'learn_relevance', 'rank_and_measure']
 
 # %% ../nbs/10_stages.ipynb #48bb606f
 def _folder_set(path, name, m, size, seed) -> ImageSet:
@@ -164,7 +165,7 @@ class Relevance:
     "Stage 5's output: a score for every image of P ∪ Q, the function that scores new images, the priors and the selection."
     method: str  # one of `METHODS`
     scores: np.ndarray  # (|P| + |Q|,) relevance scores, P first; cross-fitted where the function was trained on the images
-    function: object  # scores new images: a `CNNRelevance`, a scikit-learn model of PW-SCAE codes, or None ('visual_rank')
+    function: object  # scores new images: a `CNNRelevance` (a `NuisanceAdjusted` one with a reference), a scikit-learn model of PW-SCAE codes, or None ('visual_rank')
     priors: dict  # ratio_a, ratio_b and their source
     selected: np.ndarray  # sorted positions in P selected as truly relevant
 
@@ -175,6 +176,17 @@ def _logreg(): return make_pipeline(StandardScaler(), LogisticRegression(class_w
 
 def _top(scores, share) -> np.ndarray: return np.sort(np.argsort(-scores, kind='stable')[:max(1, int(round(share * len(scores))))])
 
+def check_nuisance(nuisance:NuisanceReference|None, # the reference to adjust by, or None
+                   query:str, # the query it is to serve
+                   method:str, # the run's relevance method (`QueryConfig.method`)
+                   size:tuple, # (h, w) of the run's images
+                  ):
+    "Refuse a nuisance reference that cannot serve this run, before any work."
+    if nuisance is None: return
+    if not isinstance(nuisance, NuisanceReference): raise TypeError(f"nuisance must be a NuisanceReference (`nuisance_reference`), got {type(nuisance).__name__}")
+    if method != 'cnn': raise ValueError(f"nuisance adjusts the 'cnn' method's scores; method={method!r} has none to adjust: use method='cnn' or drop it")
+    nuisance.check(query, size)
+
 # %% ../nbs/10_stages.ipynb #1139fe83
 def learn_relevance(sets:PseudoSets, # stage 1's P and Q
                     model:PWSCAE, # stage 3's trained auto-encoder (its encoder starts the 'cnn' networks)
@@ -182,10 +194,12 @@ def learn_relevance(sets:PseudoSets, # stage 1's P and Q
                     clusters:PairClusters, # stage 4's clusters ('paper' learns from them)
                     cfg:QueryConfig|None=None, # `method`, `relevance`, `ratio_a`, `ratio_b`, `prior_resamples`, `prior_alpha`, `prior_estimator`, `select_share`, `seed` and `device` are read
                     progress:bool=False, # fastai progress bars
+                    nuisance:NuisanceReference|None=None, # other queries' reference (`nuisance_reference`): the 'cnn' scores less its within-set part (`adjust_scores`)
                    ) -> Relevance:
     "Stage 5 (step 4 of the paper): a relevance function by `cfg.method`, the scores of P ∪ Q and the selected images of P."
     cfg = cfg or QueryConfig()
     P, Q, n, seed = sets.P, sets.Q, len(sets.P), cfg.seed
+    check_nuisance(nuisance, sets.query, cfg.method, P.size)
     if cfg.method in ('cnn', 'supervised'):
         if cfg.method == 'cnn': fn = cnn_relevance(P, Q, pwscae=model, cfg=cfg.relevance, seed=seed, progress=progress, device=cfg.device)
         else:
@@ -193,6 +207,9 @@ def learn_relevance(sets:PseudoSets, # stage 1's P and Q
             fn = cross_fit_cnn(stack_sets(P, Q)[0], sets.relevant('PQ'), model, cfg.relevance, seed, progress, n_p=n, device=cfg.device)
         scores = fn.scores
         check_finite(scores, 'the relevance training', f"lower relevance.lr (now {cfg.relevance.lr:g})")
+        if nuisance is not None:
+            scores, slope = adjust_scores(scores, nuisance.score(stack_sets(P, Q)[0]), n)
+            fn = NuisanceAdjusted(fn, nuisance, float(slope[0]))
         priors = (dict(ratio_a=float(sets.relevant('P').mean()), ratio_b=float(sets.relevant('Q').mean()), source='given')
                   if cfg.method == 'supervised' else priors_from(scores[:n, None], scores[n:, None], cfg.ratio_a, cfg.ratio_b, seed, cfg.prior_resamples, cfg.prior_alpha, cfg.prior_estimator))
     else:

@@ -1,0 +1,106 @@
+"""Probe, not adopted: other queries as a reference for the nuisances, on the committed full-size tables' draws
+(12_evaluation, "Other queries as a reference").
+
+P and Q alone cannot tell the adjective from a nuisance (12_evaluation, "How far a P-vs-Q ranking can go"): both are
+traits P holds more often than Q. Other queries can: what separates *their* ANP results from their noun results is not
+this query's adjective, so a network trained on other queries' P' against Q' scores the traits that mark ANP results
+in general. This probe removes that score from the default's:
+
+- `nuisance`: the ten queries are split in two halves such that no query shares its noun or adjective with a query of
+  the other half (`HALVES`); for each protocol and seed one `nuisance_reference` (`REFERENCE_CONFIG`: networks from
+  scratch, one conv head, `--epochs` per fold) learns P' vs Q' of the five queries of one half, drawn as the table's
+  draws (`pseudo_sets` at the same seed and protocol), and scores the images of every draw of the other half. The
+  default's committed scores s of that draw are then `adjust_scores`d to s − β·n, with β the slope of s on the
+  reference score n within P and within Q (pooled): inside a set a nuisance is independent of relevance, so that
+  slope is the nuisance's part of s, whereas across P ∪ Q the adjective and the nuisances are both tied to the set.
+- `marks` (confounded protocol only): the same adjustment by the true nuisance marks of each image (four 0/1 columns,
+  a multiple regression within the sets): what the adjustment reaches with a perfect reference.
+- `cnn`: the committed scores, re-estimated and re-selected here exactly as the other two, so that a difference
+  is the adjustment's alone (its figures equal the table's `cnn` rows, checked).
+
+Each variant's Ratio A is estimated from its adjusted scores with the defaults (`priors_from`), and the top Â·|P|
+images of P are selected. Written: benchmarks/results/nuisance_reference.csv, one row per draw and variant
+(ap over P, precision, lift, recall, the estimate and its source, β); means printed per protocol and variant.
+
+    MPLBACKEND=Agg python benchmarks/nuisance_reference.py [--seeds 0,1,2] [--protocols plain,confounded] [--epochs 12]
+"""
+import argparse, os, time, warnings
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np, pandas as pd, torch
+from sklearn.metrics import average_precision_score
+
+RESULTS = Path(__file__).parent / 'results'
+TABLES = {'plain': 'table3_full', 'confounded': 'table3_full_confounded'}
+HALVES = (('happy dog', 'happy kids', 'tiny flower', 'dry flower', 'fresh flowers'),
+          ('clear sky', 'ancient city', 'falling snow', 'warm water', 'fluffy clouds'))  # each half the reference of the other
+
+
+def measure(s, fromP, truth, seed) -> dict:
+    "The default's figures for scores `s` of P ∪ Q: Ratio A estimated (`priors_from`, defaults), the top Â·|P| of P selected."
+    from pwscae.stages import priors_from, _top
+    from pwscae.rank import selection_metrics
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        pr = priors_from(s[fromP][:, None], s[~fromP][:, None], seed=seed)
+    tP = truth[fromP]; m = selection_metrics(_top(s[fromP], pr['ratio_a']), tP)
+    return dict(ap=average_precision_score(tP, s[fromP]), precision=m['precision'], lift=m['lift'], recall=m['recall'],
+                ratio_a=m['base'], ratio_a_hat=pr['ratio_a'], priors=pr['source'])
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--seeds', default='0,1,2')
+    ap.add_argument('--protocols', default='plain,confounded')
+    ap.add_argument('--epochs', type=int, default=12, help='epochs per fold of the reference networks')
+    ap.add_argument('--out', default=str(RESULTS / 'nuisance_reference.csv'))
+    a = ap.parse_args()
+    from pwscae.core import QUERIES, stack_sets
+    from pwscae.evaluation import Evaluation
+    from pwscae.protocol import pseudo_sets, CONFOUNDS
+    from pwscae.nuisance import nuisance_reference, adjust_scores, REFERENCE_CONFIG
+    protocols, seeds = a.protocols.split(','), [int(s) for s in a.seeds.split(',')]
+    if bad := [p for p in protocols if p not in TABLES]: raise SystemExit(f"--protocols: unknown {bad}; choose from {', '.join(TABLES)}")
+    out = Path(a.out)
+    if not out.parent.is_dir(): raise SystemExit(f"--out: the folder {out.parent} does not exist")
+    if sorted(sum(HALVES, ())) != sorted(QUERIES.index): raise SystemExit("HALVES must split the ten queries of Table 1")
+    for h, other in (HALVES, HALVES[::-1]):  # a reference query shares neither noun nor adjective with the queries it serves
+        for c in ('noun', 'adjective'):
+            if shared := set(QUERIES.loc[list(h), c]) & set(QUERIES.loc[list(other), c]): raise SystemExit(f"the halves share the {c} {shared}")
+    torch.set_num_threads(os.cpu_count() or 1)
+    rows = []
+    for prot in protocols:
+        ev, confound = Evaluation.load(RESULTS / TABLES[prot]), ('all' if prot == 'confounded' else None)
+        table = ev.table[ev.table.method == 'cnn'].set_index(['query', 'seed'])
+        for seed in seeds:
+            for refs, targets in (HALVES, HALVES[::-1]):
+                t0, load = time.perf_counter(), os.getloadavg()[0]
+                cfg = replace(REFERENCE_CONFIG, epochs=a.epochs)
+                ref = nuisance_reference([pseudo_sets(r, seed=seed, confound=confound) for r in refs], cfg=cfg, seed=seed)
+                print(f"{prot} seed {seed}: reference {', '.join(refs)} in {time.perf_counter() - t0:.0f} s (load {load:.2f})", flush=True)
+                for q in targets:
+                    ref.check(q); ps = pseudo_sets(q, seed=seed, confound=confound)
+                    g = ev.scores[(ev.scores['query'] == q) & (ev.scores.seed == seed)]
+                    truth, fromP, s = ps.relevant('PQ'), g['set'].eq('P').to_numpy(), g.cnn.to_numpy()
+                    if len(g) != len(truth) or not (g.truth.to_numpy(bool) == truth).all(): raise SystemExit(f"({q!r}, {seed}): the draw differs from the table's")
+                    nP = int(fromP.sum())
+                    if not fromP[:nP].all(): raise SystemExit(f"({q!r}, {seed}): the table's scores do not list P first")
+                    adj, b = adjust_scores(s, ref.score(stack_sets(ps.P, ps.Q)[0]), nP)
+                    variants = {'cnn': (s, np.nan), 'nuisance': (adj, b[0])}
+                    if confound:
+                        N = np.array([[k in v.split('+') for k in CONFOUNDS] for v in ps.truth.nuisance.fillna('')], float)
+                        variants['marks'] = (adjust_scores(s, N, nP)[0], np.nan)
+                    for v, (sv, beta) in variants.items():
+                        rows.append(dict(protocol=prot, query=q, seed=seed, variant=v, beta=beta, **measure(sv, fromP, truth, seed)))
+                    r = table.loc[(q, seed)]
+                    if not np.isclose(rows[-len(variants)]['lift'], r.lift): raise SystemExit(f"({q!r}, {seed}): the re-measured cnn lift differs from the table's")
+    df = pd.DataFrame(rows)
+    tmp = out.with_suffix('.tmp'); df.to_csv(tmp, index=False); tmp.replace(out)
+    q = df.groupby(['protocol', 'variant', 'query'])[['ap', 'lift', 'recall']].mean()
+    q['prior_error'] = df.assign(e=(df.ratio_a_hat - df.ratio_a).abs()).groupby(['protocol', 'variant', 'query']).e.mean()
+    print(q.groupby(['protocol', 'variant']).mean().round(4).to_string())
+    print(f"written {out}")
+
+
+if __name__ == '__main__': main()
