@@ -101,25 +101,25 @@ def _run_config(opts:dict):
     return cfg.update(**d)
 
 # %% ../nbs/13_cli.ipynb #e6648058
-def _reference_queries(reference:str|None, query:str, cfg, relevant) -> list:
-    "The queries of `--reference`, checked before any work: from a source, for the cnn method, none sharing the query's adjective."
-    if reference is None: return []
-    refs = [q.strip() for q in reference.split(',') if q.strip()]
-    if not refs: raise CLIError(f"--reference {reference!r}: give other queries of the source, comma-separated")
-    if relevant is not None: raise CLIError("--reference draws other queries' P and Q from a source: not with --relevant/--irrelevant")
-    if cfg.method != 'cnn': raise CLIError(f"--reference adjusts the cnn method's scores; --method {cfg.method} has none to adjust")
+def _nuisance_queries(nuisance:str|None, query:str, cfg, relevant) -> list:
+    "The queries of `--nuisance`, checked before any work: from a source, for the cnn method, none sharing the query's adjective."
+    if nuisance is None: return []
+    refs = [q.strip() for q in nuisance.split(',') if q.strip()]
+    if not refs: raise CLIError(f"--nuisance {nuisance!r}: give other queries of the source, comma-separated")
+    if relevant is not None: raise CLIError("--nuisance draws other queries' P and Q from a source: not with --relevant/--irrelevant")
+    if cfg.method != 'cnn': raise CLIError(f"--nuisance adjusts the cnn method's scores; --method {cfg.method} has none to adjust")
     adj = parse_query(query)[0]
-    if same := [q for q in refs if parse_query(q)[0] == adj]: raise CLIError(f"--reference {', '.join(same)}: shares the adjective {adj!r} of {query!r}")
+    if same := [q for q in refs if parse_query(q)[0] == adj]: raise CLIError(f"--nuisance {', '.join(same)}: shares the adjective {adj!r} of {query!r}")
     return refs
 
-def _reference(refs:list, cfg, source, quiet:bool):
+def _nuisance_reference(refs:list, cfg, source, quiet:bool):
     "The `NuisanceReference` of `refs`, drawn from `source` as the run's P and Q (None without)."
     if not refs: return None
     from pwscae.stages import get_sets
     from pwscae.nuisance import nuisance_reference
     t0 = time.perf_counter()
     ref = nuisance_reference([get_sets(q, cfg, source=source) for q in refs], seed=cfg.seed, device=cfg.device)
-    if not quiet: print(f"reference: {', '.join(refs)} ({time.perf_counter() - t0:.1f} s)", flush=True)
+    if not quiet: print(f"nuisance reference: {', '.join(refs)} ({time.perf_counter() - t0:.1f} s)", flush=True)
     return ref
 
 # %% ../nbs/13_cli.ipynb #414930d2
@@ -150,7 +150,7 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
         amp:str=None, # mixed precision of the cnn relevance training: auto (bfloat16 on a CPU that computes it natively, float16 on CUDA, else off), bf16 or off
         device:str=None, # where the networks train: auto (CUDA, else Apple MPS, else CPU), cpu, cuda, cuda:1 or mps (default: auto)
         confound:str=None, # evaluation only: set-specific nuisances added to drawn P and Q (all, or kinds such as framing,style)
-        reference:str=None, # other queries of the source, comma-separated (e.g. "clear sky,ancient city"), whose P against Q is the nuisance reference removed from the cnn scores; drawn as P and Q are
+        nuisance:str=None, # other queries of the source, comma-separated (e.g. "clear sky,ancient city"), whose P against Q is the nuisance reference removed from the cnn scores; drawn as P and Q are
         quiet:store_true=False, # print only the summary
        ):
     "Find the truly relevant images of a query and rank all images: pairs, PW-SCAE, clusters, relevance function."
@@ -159,11 +159,11 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
     cfg = _run_config(dict(m=m, seed=seed, ratio_a=ratio_a, ratio_b=ratio_b, method=method, select_share=select_share, prior_alpha=prior_alpha, prior_estimator=prior_estimator, pairing=pairing, pairs_per_image=pairs_per_image,
                            n_clusters=n_clusters, level_epochs=level_epochs, finetune_epochs=finetune_epochs, lr=lr, denoise=denoise,
                            relevance_epochs=relevance_epochs, head=head, levels=levels, amp=amp, device=device, confound=confound))
-    refs = _reference_queries(reference, query, cfg, relevant)
+    refs = _nuisance_queries(nuisance, query, cfg, relevant)
     from pwscae.query import train_query
     src = _source(vso)
     res = train_query(query, relevant=relevant, irrelevant=irrelevant, source=src, cfg=cfg, progress=not quiet,
-                      nuisance=_reference(refs, cfg, src, quiet))
+                      nuisance=_nuisance_reference(refs, cfg, src, quiet))
     d = res.save(out, overwrite=overwrite)
     print(res.summary().to_string())
     if res.metrics is not None: print(res.metrics.round(3).to_string())
