@@ -18,8 +18,8 @@ in general. This probe removes that score from the default's:
 - `cnn`: the committed scores, re-estimated and re-selected here exactly as the other two, so that a difference
   is the adjustment's alone (its figures equal the table's `cnn` rows, checked).
 
-Each variant's Ratio A is estimated from its adjusted scores with the defaults (`priors_from`), and the top Â·|P|
-images of P are selected. Written: benchmarks/results/nuisance_reference.csv, one row per draw and variant
+Each variant's Ratio A is estimated from its adjusted scores and the images of P are selected as a run does, by
+`Evaluation.reestimate` with the defaults (nothing is retrained). Written: benchmarks/results/nuisance_reference.csv, one row per draw and variant
 (ap over P, precision, lift, recall, the estimate and its source, β); means printed per protocol and variant.
 
     MPLBACKEND=Agg python benchmarks/nuisance_reference.py [--seeds 0,1,2] [--protocols plain,confounded] [--epochs 12]
@@ -37,16 +37,18 @@ HALVES = (('happy dog', 'happy kids', 'tiny flower', 'dry flower', 'fresh flower
           ('clear sky', 'ancient city', 'falling snow', 'warm water', 'fluffy clouds'))  # each half the reference of the other
 
 
-def measure(s, fromP, truth, seed) -> dict:
-    "The default's figures for scores `s` of P ∪ Q: Ratio A estimated (`priors_from`, defaults), the top Â·|P| of P selected."
-    from pwscae.stages import priors_from, _top
-    from pwscae.rank import selection_metrics
-    with warnings.catch_warnings():
-        warnings.simplefilter('ignore')
-        pr = priors_from(s[fromP][:, None], s[~fromP][:, None], seed=seed)
-    tP = truth[fromP]; m = selection_metrics(_top(s[fromP], pr['ratio_a']), tP)
-    return dict(ap=average_precision_score(tP, s[fromP]), precision=m['precision'], lift=m['lift'], recall=m['recall'],
-                ratio_a=m['base'], ratio_a_hat=pr['ratio_a'], priors=pr['source'])
+def measured(ev, scores:dict, variant:str) -> pd.DataFrame:
+    "`ev`'s `cnn` rows of the draws in `scores` ({(query, seed): scores of P ∪ Q, P first}) had the default scored so: Ratio A re-estimated and the images re-selected as a run does (`Evaluation.reestimate` with the defaults), the AP over P recomputed."
+    from pwscae.config import QueryConfig
+    cfg = QueryConfig()
+    draws = ev.scores[pd.MultiIndex.from_frame(ev.scores[['query', 'seed']]).isin(list(scores))]
+    sc = pd.concat([g.assign(cnn=scores[k]) for k, g in draws.groupby(['query', 'seed'], sort=False)])
+    t = ev.table[pd.MultiIndex.from_frame(ev.table[['query', 'seed']]).isin(list(scores))]
+    t = replace(ev, table=t, scores=sc).reestimate(cfg.prior_alpha, cfg.select_share, cfg.prior_estimator, cfg.prior_resamples).table
+    t = t[t.method == 'cnn'].copy()
+    P = sc[sc['set'] == 'P'].groupby(['query', 'seed'])
+    t['ap'] = [average_precision_score(P.get_group(k).truth.astype(bool), P.get_group(k).cnn) for k in zip(t['query'], t.seed)]
+    return t[['query', 'seed', 'ap', 'precision', 'lift', 'recall', 'ratio_a', 'ratio_a_hat', 'priors']].assign(variant=variant, beta=np.nan)
 
 
 def main():
@@ -69,14 +71,15 @@ def main():
         for c in ('noun', 'adjective'):
             if shared := set(QUERIES.loc[list(h), c]) & set(QUERIES.loc[list(other), c]): raise SystemExit(f"the halves share the {c} {shared}")
     torch.set_num_threads(os.cpu_count() or 1)
-    rows = []
+    cfg = replace(REFERENCE_CONFIG, epochs=a.epochs)
+    parts = []
     for prot in protocols:
         ev, confound = Evaluation.load(RESULTS / TABLES[prot]), ('all' if prot == 'confounded' else None)
-        table = ev.table[ev.table.method == 'cnn'].set_index(['query', 'seed'])
+        scores = {v: {} for v in ('cnn', 'nuisance', 'marks')}  # {variant: {(query, seed): scores of P ∪ Q}}
+        slopes = {}
         for seed in seeds:
             for refs, targets in (HALVES, HALVES[::-1]):
                 t0, load = time.perf_counter(), os.getloadavg()[0]
-                cfg = replace(REFERENCE_CONFIG, epochs=a.epochs)
                 ref = nuisance_reference([pseudo_sets(r, seed=seed, confound=confound) for r in refs], cfg=cfg, seed=seed)
                 print(f"{prot} seed {seed}: reference {', '.join(refs)} in {time.perf_counter() - t0:.0f} s (load {load:.2f})", flush=True)
                 for q in targets:
@@ -86,16 +89,19 @@ def main():
                     if len(g) != len(truth) or not (g.truth.to_numpy(bool) == truth).all(): raise SystemExit(f"({q!r}, {seed}): the draw differs from the table's")
                     nP = int(fromP.sum())
                     if not fromP[:nP].all(): raise SystemExit(f"({q!r}, {seed}): the table's scores do not list P first")
-                    adj, b = adjust_scores(s, ref.score(stack_sets(ps.P, ps.Q)[0]), nP)
-                    variants = {'cnn': (s, np.nan), 'nuisance': (adj, b[0])}
+                    scores['cnn'][(q, seed)] = s
+                    scores['nuisance'][(q, seed)], b = adjust_scores(s, ref.score(stack_sets(ps.P, ps.Q)[0]), nP)
+                    slopes[(q, seed)] = b[0]
                     if confound:
                         N = np.array([[k in v.split('+') for k in CONFOUNDS] for v in ps.truth.nuisance.fillna('')], float)
-                        variants['marks'] = (adjust_scores(s, N, nP)[0], np.nan)
-                    for v, (sv, beta) in variants.items():
-                        rows.append(dict(protocol=prot, query=q, seed=seed, variant=v, beta=beta, **measure(sv, fromP, truth, seed)))
-                    r = table.loc[(q, seed)]
-                    if not np.isclose(rows[-len(variants)]['lift'], r.lift): raise SystemExit(f"({q!r}, {seed}): the re-measured cnn lift differs from the table's")
-    df = pd.DataFrame(rows)
+                        scores['marks'][(q, seed)] = adjust_scores(s, N, nP)[0]
+        res = {v: measured(ev, sc, v) for v, sc in scores.items() if sc}
+        mine, theirs = res['cnn'].set_index(['query', 'seed']), ev.table[ev.table.method == 'cnn'].set_index(['query', 'seed'])
+        cols = ['ap', 'lift', 'recall', 'ratio_a_hat']
+        if not np.allclose(mine[cols].to_numpy(float), theirs.loc[mine.index, cols].to_numpy(float)): raise SystemExit(f"{prot}: the re-measured cnn rows differ from the table's")
+        res['nuisance']['beta'] = [slopes[k] for k in zip(res['nuisance']['query'], res['nuisance'].seed)]
+        parts += [r.assign(protocol=prot) for r in res.values()]
+    df = pd.concat(parts, ignore_index=True)[['protocol', 'query', 'seed', 'variant', 'beta', 'ap', 'precision', 'lift', 'recall', 'ratio_a', 'ratio_a_hat', 'priors']]
     tmp = out.with_suffix('.tmp'); df.to_csv(tmp, index=False); tmp.replace(out)
     q = df.groupby(['protocol', 'variant', 'query'])[['ap', 'lift', 'recall']].mean()
     q['prior_error'] = df.assign(e=(df.ratio_a_hat - df.ratio_a).abs()).groupby(['protocol', 'variant', 'query']).e.mean()

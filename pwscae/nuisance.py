@@ -42,9 +42,8 @@ def adjust_scores(scores, # (n,) relevance scores of P ∪ Q, P first
                   n_p:int, # how many leading rows are P
                  ) -> tuple[np.ndarray, np.ndarray]:
     "The scores less their within-set linear part in `nuisance`, and the slopes removed."
-    b = within_slopes(scores, nuisance, n_p)
-    N = np.asarray(nuisance, float)
-    return np.asarray(scores, float) - (N[:, None] if N.ndim == 1 else N) @ b, b
+    b, s = within_slopes(scores, nuisance, n_p), np.asarray(scores, float)
+    return s - np.asarray(nuisance, float).reshape(len(s), -1) @ b, b
 
 # %% ../nbs/09a_nuisance.ipynb #640a5088
 REFERENCE_CONFIG = RelevanceConfig(epochs=12, head='conv', init='scratch')  # the reference networks: random start, one conv head, 12 epochs per fold
