@@ -22,14 +22,15 @@ __all__ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', '
            'rank_images', 'ranking_metrics', 'selection_metrics', 'precision_at_size', 'pr_curve', 'estimate_priors',
            'PRIOR_ESTIMATORS', 'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_relevance', 'cross_fit_cnn',
            'NuisanceReference', 'NuisanceAdjusted', 'nuisance_reference', 'adjust_scores', 'within_slopes',
-           'REFERENCE_CONFIG', 'QueryConfig', 'PRESETS', 'METHODS', 'get_sets', 'pair_sets', 'train_pwscae',
-           'cluster_differences', 'learn_relevance', 'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from',
-           'DivergedError', 'check_finite', 'check_nuisance', 'fan_out', 'DASK_TIMEOUT', 'run_batch', 'COLUMNS',
-           'BATCH', 'RESULTS', 'QueryResult', 'train_query', 'load_result', 'PICTURES', 'save_pictures', 'write_report',
-           'Unavailable', 'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'ABLATIONS', 'EVAL_METHODS',
-           'RANKERS', 'SELF_ESTIMATED', 'explore', 'RankingExplorer', 'ATTRIBUTIONS', 'attribute', 'explain_result',
-           'relevance_module', 'cue_share', 'overlay', 'Explanation', 'filter_images', 'plot_filters', 'reconstruct',
-           'plot_reconstructions', 'level_differences', 'plot_pair_differences', 'example_pairs', 'plot_example_pairs']
+           'REFERENCE_CONFIG', 'ReferenceInvariance', 'QueryConfig', 'PRESETS', 'METHODS', 'get_sets', 'pair_sets',
+           'train_pwscae', 'cluster_differences', 'learn_relevance', 'rank_and_measure', 'PairClusters', 'Relevance',
+           'priors_from', 'DivergedError', 'check_finite', 'check_nuisance', 'fan_out', 'DASK_TIMEOUT', 'run_batch',
+           'COLUMNS', 'BATCH', 'RESULTS', 'QueryResult', 'train_query', 'load_result', 'PICTURES', 'save_pictures',
+           'write_report', 'Unavailable', 'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'ABLATIONS',
+           'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED', 'explore', 'RankingExplorer', 'ATTRIBUTIONS', 'attribute',
+           'explain_result', 'relevance_module', 'cue_share', 'overlay', 'Explanation', 'filter_images', 'plot_filters',
+           'reconstruct', 'plot_reconstructions', 'level_differences', 'plot_pair_differences', 'example_pairs',
+           'plot_example_pairs']
 
 # %% ../nbs/99_api.ipynb #15fc40c9
 __version__ = "0.1.0"
@@ -54,7 +55,7 @@ _API = {  # public name -> module that defines it
              'ranking_metrics', 'selection_metrics', 'precision_at_size', 'pr_curve'],
     'priors': ['estimate_priors', 'PRIOR_ESTIMATORS'],
     'relevance': ['RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_relevance', 'cross_fit_cnn'],
-    'nuisance': ['NuisanceReference', 'NuisanceAdjusted', 'nuisance_reference', 'adjust_scores', 'within_slopes', 'REFERENCE_CONFIG'],
+    'nuisance': ['NuisanceReference', 'NuisanceAdjusted', 'nuisance_reference', 'adjust_scores', 'within_slopes', 'REFERENCE_CONFIG', 'ReferenceInvariance'],
     'parallel': ['fan_out', 'DASK_TIMEOUT'],
     'config': ['QueryConfig', 'PRESETS', 'METHODS'],
     'stages': ['get_sets', 'pair_sets', 'train_pwscae', 'cluster_differences', 'learn_relevance',
@@ -92,7 +93,7 @@ _all_ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', 'fr
          'relevance_scores', 'pq_scores', 'UUClassifier', 'visual_rank', 'rank_images',
          'ranking_metrics', 'selection_metrics', 'precision_at_size', 'pr_curve', 'estimate_priors', 'PRIOR_ESTIMATORS',
          'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_relevance', 'cross_fit_cnn',
-         'NuisanceReference', 'NuisanceAdjusted', 'nuisance_reference', 'adjust_scores', 'within_slopes', 'REFERENCE_CONFIG',
+         'NuisanceReference', 'NuisanceAdjusted', 'nuisance_reference', 'adjust_scores', 'within_slopes', 'REFERENCE_CONFIG', 'ReferenceInvariance',
          'QueryConfig', 'PRESETS', 'METHODS', 'get_sets', 'pair_sets', 'train_pwscae', 'cluster_differences', 'learn_relevance',
          'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from', 'DivergedError', 'check_finite', 'check_nuisance',
          'fan_out', 'DASK_TIMEOUT', 'run_batch', 'COLUMNS', 'BATCH', 'RESULTS',

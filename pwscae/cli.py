@@ -101,8 +101,10 @@ def _run_config(opts:dict):
     return cfg.update(**d)
 
 # %% ../nbs/13_cli.ipynb #e6648058
-def _nuisance_queries(nuisance:str|None, query:str, cfg, relevant) -> list:
-    "The queries of `--nuisance`, checked before any work: from a source, for the cnn method, none sharing the query's adjective."
+def _nuisance_queries(nuisance:str|None, query:str, cfg, relevant, invariance:float|None=None) -> list:
+    "The queries of `--nuisance` (and its `--invariance`), checked before any work: from a source, for the cnn method, none sharing the query's adjective."
+    if invariance is not None and nuisance is None: raise CLIError("--invariance weighs the reference of --nuisance: give --nuisance too, or drop it")
+    if invariance is not None and not invariance >= 0: raise CLIError(f"--invariance {invariance:g}: give a weight >= 0 (0: adjust the scores only)")
     if nuisance is None: return []
     refs = [q.strip() for q in nuisance.split(',') if q.strip()]
     if not refs: raise CLIError(f"--nuisance {nuisance!r}: give other queries of the source, comma-separated")
@@ -112,13 +114,14 @@ def _nuisance_queries(nuisance:str|None, query:str, cfg, relevant) -> list:
     if same := [q for q in refs if parse_query(q)[0] == adj]: raise CLIError(f"--nuisance {', '.join(same)}: shares the adjective {adj!r} of {query!r}")
     return refs
 
-def _nuisance_reference(refs:list, cfg, source, quiet:bool):
-    "The `NuisanceReference` of `refs`, drawn from `source` as the run's P and Q (None without)."
+def _nuisance_reference(refs:list, cfg, source, quiet:bool, invariance:float|None=None):
+    "The `NuisanceReference` of `refs`, drawn from `source` as the run's P and Q, at weight `invariance` (the default's when None); None without."
     if not refs: return None
     from pwscae.stages import get_sets
     from pwscae.nuisance import nuisance_reference
     t0 = time.perf_counter()
-    ref = nuisance_reference([get_sets(q, cfg, source=source) for q in refs], seed=cfg.seed, device=cfg.device)
+    kw = {} if invariance is None else dict(invariance=invariance)
+    ref = nuisance_reference([get_sets(q, cfg, source=source) for q in refs], seed=cfg.seed, device=cfg.device, **kw)
     if not quiet: print(f"nuisance reference: {', '.join(refs)} ({time.perf_counter() - t0:.1f} s)", flush=True)
     return ref
 
@@ -150,7 +153,8 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
         amp:str=None, # mixed precision of the cnn relevance training: auto (bfloat16 on a CPU that computes it natively, float16 on CUDA, else off), bf16 or off
         device:str=None, # where the networks train: auto (CUDA, else Apple MPS, else CPU), cpu, cuda, cuda:1 or mps (default: auto)
         confound:str=None, # evaluation only: set-specific nuisances added to drawn P and Q (all, or kinds such as framing,style)
-        nuisance:str=None, # other queries of the source, comma-separated (e.g. "clear sky,ancient city"), whose P against Q is the nuisance reference removed from the cnn scores; drawn as P and Q are
+        nuisance:str=None, # other queries of the source, comma-separated (e.g. "clear sky,ancient city"), drawn as P and Q are: their P against Q is a nuisance reference the cnn networks train blind to and whose part is removed from their scores
+        invariance:float=None, # with --nuisance: weight of the reference in the cnn networks' loss; 0 only adjusts their scores (default: 10)
         quiet:store_true=False, # print only the summary
        ):
     "Find the truly relevant images of a query and rank all images: pairs, PW-SCAE, clusters, relevance function."
@@ -159,11 +163,11 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
     cfg = _run_config(dict(m=m, seed=seed, ratio_a=ratio_a, ratio_b=ratio_b, method=method, select_share=select_share, prior_alpha=prior_alpha, prior_estimator=prior_estimator, pairing=pairing, pairs_per_image=pairs_per_image,
                            n_clusters=n_clusters, level_epochs=level_epochs, finetune_epochs=finetune_epochs, lr=lr, denoise=denoise,
                            relevance_epochs=relevance_epochs, head=head, levels=levels, amp=amp, device=device, confound=confound))
-    refs = _nuisance_queries(nuisance, query, cfg, relevant)
+    refs = _nuisance_queries(nuisance, query, cfg, relevant, invariance)
     from pwscae.query import train_query
     src = _source(vso)
     res = train_query(query, relevant=relevant, irrelevant=irrelevant, source=src, cfg=cfg, progress=not quiet,
-                      nuisance=_nuisance_reference(refs, cfg, src, quiet))
+                      nuisance=_nuisance_reference(refs, cfg, src, quiet, invariance))
     d = res.save(out, overwrite=overwrite)
     print(res.summary().to_string())
     if res.metrics is not None: print(res.metrics.round(3).to_string())

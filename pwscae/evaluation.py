@@ -22,7 +22,7 @@ from .core import QUERIES, parse_query, atomic_folder
 from .parallel import fan_out
 from .rank import precision_at_size, selection_metrics, pr_curve
 from .config import QueryConfig, PRESETS
-from .stages import get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance, priors_from, _top
+from .stages import get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance, priors_from, _top, check_nuisance
 
 # %% auto #0
 __all__ = ['VARIANTS', 'ABLATIONS', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED', 'evaluate_query', 'Evaluation', 'evaluate']
@@ -55,10 +55,12 @@ def evaluate_query(query:str, # a query of `QUERIES` (or of the source, with rat
                    preset:str|QueryConfig='fast', # a name of `PRESETS`, or a config
                    source=None, # where P and Q are drawn from; the embedded world when None
                    methods:tuple=EVAL_METHODS, # names of `VARIANTS` to run
+                   nuisance=None, # a `NuisanceReference` of other queries for the methods that learn 'cnn' networks (`learn_relevance`); None: none
                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
     "All methods on one draw: a metrics row per method, and the per-image scores of P and Q (with the set and the truth)."
     cfg = _config(preset).update(seed=seed)
     if bad := [m for m in methods if m not in VARIANTS]: raise ValueError(f"unknown methods {bad}: choose from {', '.join(VARIANTS)}")
+    if nuisance is not None: check_nuisance(nuisance, query, 'cnn', (cfg.size, cfg.size))  # before any draw or training
     t0 = time.perf_counter()
     sets = get_sets(query, cfg, source=source)
     yP = sets.relevant('P'); n = len(sets.P)
@@ -73,7 +75,7 @@ def evaluate_query(query:str, # a query of `QUERIES` (or of the source, with rat
         model, clusters = trained[key]
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')  # a failed estimate is recorded in the table's `priors` column
-            rel = learn_relevance(sets, model, pairs[v.pairing], clusters, v)
+            rel = learn_relevance(sets, model, pairs[v.pairing], clusters, v, nuisance=nuisance if v.method == 'cnn' else None)
         scores[name] = rel.scores
         r = selection_metrics(rel.selected, yP)
         rows.append(dict(query=query, seed=seed, method=name, ratio_a=yP.mean(), ratio_b=sets.relevant('Q').mean(),

@@ -6,7 +6,7 @@ Docs: https://pwscae.github.io/pwscae/nuisance.html.md"""
 
 # %% ../nbs/09a_nuisance.ipynb #ec73a4a0
 from __future__ import annotations
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
@@ -15,10 +15,15 @@ import torch
 from .core import ImageSet, stack_sets
 from .names import parse_query
 from .protocol import PseudoSets
-from .relevance import RelevanceConfig, CNNRelevance, cross_fit_cnn
+from .relevance import RelevanceConfig, CNNRelevance, cross_fit_cnn, BatchFlip
+from .core import quiet_fastai_import
+with quiet_fastai_import():  # fastai's import-time FutureWarning is not the user's concern
+    from fastai.callback.core import Callback
+    from fastai.torch_core import TensorImage
 
 # %% auto #0
-__all__ = ['REFERENCE_CONFIG', 'within_slopes', 'adjust_scores', 'NuisanceReference', 'nuisance_reference', 'NuisanceAdjusted']
+__all__ = ['REFERENCE_CONFIG', 'within_slopes', 'adjust_scores', 'NuisanceReference', 'nuisance_reference', 'NuisanceAdjusted',
+           'ReferenceInvariance']
 
 # %% ../nbs/09a_nuisance.ipynb #68edc8d0
 def within_slopes(scores, # (n,) relevance scores of P ∪ Q, P first
@@ -54,6 +59,11 @@ class NuisanceReference:
     net: CNNRelevance  # the fold networks trained on the references' P′ against Q′
     queries: list  # the reference queries ('' where a pair of sets came without one)
     size: tuple  # (h, w) of the images it learnt from: the images it scores must have it
+    x: torch.Tensor|None = field(default=None, repr=False)  # (n, 3, h, w) the references' images, each P′ then its Q′: `ReferenceInvariance` draws from them (not saved)
+    y: np.ndarray|None = field(default=None, repr=False)  # (n,) 1 for an image of a P′, 0 for one of a Q′
+    invariance: float = 10.  # weight of `ReferenceInvariance` on relevance networks trained against this reference; 0: their scores are only adjusted
+
+    def __getstate__(self): return {**self.__dict__, 'x': None, 'y': None}  # saved beside a relevance function: the networks, not the images
 
     def score(self, images, # an `ImageSet` or (n, 3, h, w) tensor
              ) -> np.ndarray:
@@ -71,6 +81,14 @@ class NuisanceReference:
         if same := [q for q in self.queries if q and parse_query(q)[0] == adj]:
             raise ValueError(f"reference queries {same} share the adjective {adj!r} of {query!r}: their P against Q holds it too; "
                              "train the reference on queries of other adjectives")
+        if self.invariance and self.x is None:
+            raise ValueError(f"this reference holds no images (it was loaded from a file), so relevance networks cannot train blind to it "
+                             f"(invariance={self.invariance:g}): build it again with `nuisance_reference`, or set its invariance to 0 to adjust only")
+
+    def callbacks(self, cfg:RelevanceConfig, # the relevance networks' training: `bs` and `flip` are read
+                 ) -> list:
+        "The Learner callbacks with which relevance networks train against this reference: `ReferenceInvariance`, or none when `invariance` is 0."
+        return [ReferenceInvariance(self.x, self.y, self.invariance, cfg.bs, cfg.flip)] if self.invariance else []
 
     def __repr__(self): return f"NuisanceReference({len(self.queries)} queries: {', '.join(q or '?' for q in self.queries)}; {self.net!r})"
 
@@ -84,8 +102,11 @@ def nuisance_reference(references:Sequence, # other queries' sets: `PseudoSets`,
                        seed:int=0, # seed of the folds, the initialisation and the batches
                        progress:bool=False, # fastai progress bars
                        device:str|torch.device='auto', # where the networks train and score (`get_device`)
+                       invariance:float=10., # weight of `ReferenceInvariance` on the relevance networks trained against it; 0: adjust only
                       ) -> NuisanceReference:
     "Train networks on the pooled P′ (1) against Q′ (0) of `references`."
+    if isinstance(invariance, bool) or not (isinstance(invariance, (int, float)) and invariance >= 0):
+        raise ValueError(f"invariance={invariance!r}: give a weight >= 0 (0: adjust only)")
     pairs = [_pair(r) for r in references]
     if not pairs: raise ValueError("references is empty: give the P and Q of at least one other query")
     shapes = {tuple(s.x.shape[1:]) for p, q, _ in pairs for s in (p, q)}
@@ -93,8 +114,9 @@ def nuisance_reference(references:Sequence, # other queries' sets: `PseudoSets`,
     if empty := [q or f'#{i}' for i, (p, qs, q) in enumerate(pairs) if not len(p) or not len(qs)]:
         raise ValueError(f"references {empty} have an empty P or Q")
     xs, ys = zip(*(stack_sets(p, q) for p, q, _ in pairs))
-    net = cross_fit_cnn(torch.cat(xs), np.concatenate([np.asarray(y) for y in ys]), None, cfg or REFERENCE_CONFIG, seed, progress, device=device)
-    return NuisanceReference(net, [q for _, _, q in pairs], shapes.pop()[1:])
+    x, y = torch.cat(xs), np.concatenate([np.asarray(y) for y in ys]).astype(int)
+    net = cross_fit_cnn(x, y, None, cfg or REFERENCE_CONFIG, seed, progress, device=device)
+    return NuisanceReference(net, [q for _, _, q in pairs], shapes.pop()[1:], x, y, float(invariance))
 
 @dataclass
 class NuisanceAdjusted:
@@ -109,3 +131,32 @@ class NuisanceAdjusted:
         return self.function.score(images) - self.slope * self.reference.score(images)
 
     def __repr__(self): return f"NuisanceAdjusted({self.function!r} − {self.slope:.3g} × {self.reference!r})"
+
+# %% ../nbs/09a_nuisance.ipynb #64c91d7d
+class ReferenceInvariance(Callback):
+    "Add `weight` × (mean logit on a batch of P′ images − on a batch of Q′ images)² to each training batch's loss."
+    def __init__(self, x:torch.Tensor, # (n, 3, h, w) the references' images
+                 y, # (n,) 1 for an image of a P′, 0 for one of a Q′
+                 weight:float=10., # weight of the squared gap in the loss
+                 bs:int=32, # reference images per training batch, half of them from the P′s
+                 flip:bool=True, # mirror them at random, as the training images are
+                ):
+        y = np.asarray(y)
+        if x is None or len(x) != len(y): raise ValueError(f"give one label per reference image: {0 if x is None else len(x)} images, {len(y)} labels")
+        if not ((y == 1).any() and (y == 0).any()): raise ValueError("the reference needs images of a P′ (y=1) and of a Q′ (y=0)")
+        self.xr, self.weight, self.half, self.flip = x, float(weight), max(1, bs // 2), flip
+        self.pos, self.neg = torch.as_tensor(np.flatnonzero(y == 1)), torch.as_tensor(np.flatnonzero(y == 0))
+        self.gaps = []  # the gap of every training batch of the last fit
+
+    def before_fit(self): self.gaps = []
+
+    def after_loss(self):  # inside the batch's autocast: fastai's MixedPrecision (order 10) leaves it after this
+        if not self.training: return
+        h = self.half  # the draws come from torch's generator, which the fold's training seeds
+        idx = torch.cat([self.pos[torch.randint(len(self.pos), (h,))], self.neg[torch.randint(len(self.neg), (h,))]])
+        xr = self.xr[idx].to(self.dls.device)  # (2h, 3, h, w)
+        if self.flip: xr = BatchFlip(0.5)(TensorImage(xr)).as_subclass(torch.Tensor)
+        out = self.model(xr).float()  # (2h,) logits
+        gap = out[:h].mean() - out[h:].mean()
+        self.learn.loss_grad = self.learn.loss_grad + self.weight * gap ** 2
+        self.gaps.append(float(gap.detach()))

@@ -170,7 +170,8 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
     done(3, f"sizes {clusters.clusters.sizes.tolist()}, the largest selects {len(clusters.selected)} images of P")
     rel = learn_relevance(sets, learn.model, pairs, clusters, cfg, progress=bars, nuisance=nuisance)
     nq = len(nuisance.queries) if nuisance is not None else 0
-    adj = f" (adjusted by a reference of {nq} quer{'y' if nq == 1 else 'ies'}, slope {rel.function.slope:.3g})" if nuisance is not None else ''
+    blind = f"trained blind to it (invariance {nuisance.invariance:g}), " if nuisance is not None and nuisance.invariance else ''
+    adj = f" (a reference of {nq} quer{'y' if nq == 1 else 'ies'}: {blind}adjusted by slope {rel.function.slope:.3g})" if nuisance is not None else ''
     done(4, f"{cfg.method}{adj} selects {len(rel.selected)} images of P; Ratio A {rel.priors['ratio_a']:.2f}, Ratio B {rel.priors['ratio_b']:.2f} ({rel.priors['source']})")
     ranking, selected, metrics = rank_and_measure(sets, rel, clusters)
     done(5, f"{len(ranking)} images" + (f"; precision {metrics.loc[cfg.method, 'precision']:.3f} vs Ratio A {metrics.loc[cfg.method, 'base']:.3f}"

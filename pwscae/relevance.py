@@ -8,6 +8,7 @@ Docs: https://pwscae.github.io/pwscae/relevance.html.md"""
 from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -167,8 +168,8 @@ class _ValidateLast(Callback):
     def before_validate(self):
         if self.epoch < self.n_epoch - 1: raise CancelValidException()
 
-def _fit_fold(x, y, tr, te, net, cfg, seed, progress, device):
-    "Train `net` to tell y=1 from y=0 on images `x[tr]` with a fastai Learner; `x[te]`, the held-out fold, is its validation set."
+def _fit_fold(x, y, tr, te, net, cfg, seed, progress, device, cbs=()):
+    "Train `net` to tell y=1 from y=0 on images `x[tr]` with a fastai Learner (and the callbacks `cbs`); `x[te]`, the held-out fold, is its validation set."
     yt = torch.as_tensor(y, dtype=torch.float32)
     items = lambda idx: [(TensorImage(x[i]), yt[i]) for i in idx]  # views of x: the folds' images are not copied
     tfms = [BatchFlip(p=0.5)] if cfg.flip else []
@@ -178,7 +179,7 @@ def _fit_fold(x, y, tr, te, net, cfg, seed, progress, device):
         train.rng.seed(seed)
         valid = TfmdDL(items(te), bs=256, device=device, num_workers=0)
         learn = Learner(DataLoaders(train, valid, device=device), net, loss_func=_bce(y[tr], cfg, device), opt_func=Adam,
-                        cbs=[_ValidateLast(), _PlainBatch()])
+                        cbs=[_ValidateLast(), _PlainBatch(), *cbs])
         if (amp := _amp_callback(cfg.amp, device)) is not None: learn.add_cb(amp)
         if not progress: learn.remove_cb(ProgressCallback); learn.logger = noop
         torch.manual_seed(seed)  # the training's draws start at the seed, whatever the set-up drew (inside the forked state)
@@ -228,6 +229,7 @@ def cross_fit_cnn(x:torch.Tensor, # (n, 3, h, w) images
                   progress:bool=False, # fastai progress bars
                   n_p:int|None=None, # how many leading rows are P (bookkeeping for `CNNRelevance`)
                   device:str|torch.device='auto', # where the networks train and score: 'auto' (CUDA, else MPS, else CPU) or a device
+                  cbs:Sequence[Callback]=(), # more fastai callbacks for every network's Learner (e.g. `ReferenceInvariance`)
                  ) -> CNNRelevance:
     "Out-of-fold scores of P ∪ Q from a `RelevanceNet` per fold (one of each head, standardised and averaged, for `head='both'`) trained to predict `y`."
     cfg, device = cfg or RelevanceConfig(), get_device(device)
@@ -245,7 +247,7 @@ def cross_fit_cnn(x:torch.Tensor, # (n, 3, h, w) images
             with seeded(seed * 1000 + f):  # the head's initialisation (and the encoder's, from scratch)
                 net = (RelevanceNet.from_pwscae(pwscae, cfg.head_channels, cfg.pool, head, cfg.levels) if pwscae is not None and cfg.init == 'pwscae'
                        else RelevanceNet(pwscae.cfg if pwscae is not None else SCAEConfig(in_size=x.shape[-1]), cfg.head_channels, pool=cfg.pool, head=head, levels=cfg.levels))
-            net = _fit_fold(x, y, tr, te, net, cfg, seed * 1000 + f, progress, device)
+            net = _fit_fold(x, y, tr, te, net, cfg, seed * 1000 + f, progress, device, cbs)
             raw[j, te] = batched(net, x[te]).numpy()
             models.append(net)
     n_p = len(y) if n_p is None else n_p
@@ -262,10 +264,11 @@ def cnn_relevance(P:ImageSet, # pseudo-relevant images (label 1)
                seed:int=0, # seed of the folds, the initialisation and the batches
                progress:bool=False, # fastai progress bars
                device:str|torch.device='auto', # where the networks train and score (`get_device`)
+               cbs:Sequence[Callback]=(), # more fastai callbacks for every network's Learner (e.g. `ReferenceInvariance`)
               ) -> CNNRelevance:
     "Cross-fitted P-vs-Q scores of every image of P ∪ Q (P first) from a `RelevanceNet` per fold."
     cfg = cfg or RelevanceConfig()
     x, y = stack_sets(P, Q)
     if min(len(P), len(Q)) < cfg.folds:
         raise ValueError(f"P has {len(P)} and Q {len(Q)} images: cross-fitting with {cfg.folds} folds needs at least {cfg.folds} in each")
-    return cross_fit_cnn(x, y, pwscae, cfg, seed, progress, n_p=len(P), device=device)
+    return cross_fit_cnn(x, y, pwscae, cfg, seed, progress, n_p=len(P), device=device, cbs=cbs)

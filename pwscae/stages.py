@@ -194,14 +194,16 @@ def learn_relevance(sets:PseudoSets, # stage 1's P and Q
                     clusters:PairClusters, # stage 4's clusters ('paper' learns from them)
                     cfg:QueryConfig|None=None, # `method`, `relevance`, `ratio_a`, `ratio_b`, `prior_resamples`, `prior_alpha`, `prior_estimator`, `select_share`, `seed` and `device` are read
                     progress:bool=False, # fastai progress bars
-                    nuisance:NuisanceReference|None=None, # other queries' reference (`nuisance_reference`): the 'cnn' scores less its within-set part (`adjust_scores`)
+                    nuisance:NuisanceReference|None=None, # other queries' reference (`nuisance_reference`): the 'cnn' networks train blind to it (`ReferenceInvariance`), their scores less its within-set part (`adjust_scores`)
                    ) -> Relevance:
     "Stage 5 (step 4 of the paper): a relevance function by `cfg.method`, the scores of P ∪ Q and the selected images of P."
     cfg = cfg or QueryConfig()
     P, Q, n, seed = sets.P, sets.Q, len(sets.P), cfg.seed
     check_nuisance(nuisance, sets.query, cfg.method, P.size)
     if cfg.method in ('cnn', 'supervised'):
-        if cfg.method == 'cnn': fn = cnn_relevance(P, Q, pwscae=model, cfg=cfg.relevance, seed=seed, progress=progress, device=cfg.device)
+        if cfg.method == 'cnn':
+            cbs = nuisance.callbacks(cfg.relevance) if nuisance is not None else ()  # trained blind to the reference (`ReferenceInvariance`)
+            fn = cnn_relevance(P, Q, pwscae=model, cfg=cfg.relevance, seed=seed, progress=progress, device=cfg.device, cbs=cbs)
         else:
             if not sets.has_truth: raise ValueError("method='supervised' trains on the ground truth, which these sets do not have: choose another method")
             fn = cross_fit_cnn(stack_sets(P, Q)[0], sets.relevant('PQ'), model, cfg.relevance, seed, progress, n_p=n, device=cfg.device)
