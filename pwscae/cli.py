@@ -153,8 +153,8 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
         amp:str=None, # mixed precision of the cnn relevance training: auto (bfloat16 on a CPU that computes it natively, float16 on CUDA, else off), bf16 or off
         device:str=None, # where the networks train: auto (CUDA, else Apple MPS, else CPU), cpu, cuda, cuda:1 or mps (default: auto)
         confound:str=None, # evaluation only: set-specific nuisances added to drawn P and Q (all, or kinds such as framing,style)
-        nuisance:str=None, # other queries of the source, comma-separated (e.g. "clear sky,ancient city"), drawn as P and Q are: their P against Q is a nuisance reference the cnn networks train blind to and whose part is removed from their scores
-        invariance:float=None, # with --nuisance: weight of the reference in the cnn networks' loss; 0 only adjusts their scores (default: 10)
+        nuisance:str=None, # other queries of the source, comma-separated (e.g. "clear sky,ancient city"), drawn as P and Q are: their P against Q is a nuisance reference whose part is removed from the cnn scores
+        invariance:float=None, # with --nuisance: weight of the reference in the cnn networks' loss, e.g. 10, so they train blind to it; 0 only adjusts their scores (default: 0)
         quiet:store_true=False, # print only the summary
        ):
     "Find the truly relevant images of a query and rank all images: pairs, PW-SCAE, clusters, relevance function."

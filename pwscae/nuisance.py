@@ -61,7 +61,7 @@ class NuisanceReference:
     size: tuple  # (h, w) of the images it learnt from: the images it scores must have it
     x: torch.Tensor|None = field(default=None, repr=False)  # (n, 3, h, w) the references' images, each P′ then its Q′: `ReferenceInvariance` draws from them (not saved)
     y: np.ndarray|None = field(default=None, repr=False)  # (n,) 1 for an image of a P′, 0 for one of a Q′
-    invariance: float = 10.  # weight of `ReferenceInvariance` on relevance networks trained against this reference; 0: their scores are only adjusted
+    invariance: float = 0.  # weight of `ReferenceInvariance` on relevance networks trained against this reference; 0 (the measured better): their scores are only adjusted
 
     def __getstate__(self): return {**self.__dict__, 'x': None, 'y': None}  # saved beside a relevance function: the networks, not the images
 
@@ -102,7 +102,7 @@ def nuisance_reference(references:Sequence, # other queries' sets: `PseudoSets`,
                        seed:int=0, # seed of the folds, the initialisation and the batches
                        progress:bool=False, # fastai progress bars
                        device:str|torch.device='auto', # where the networks train and score (`get_device`)
-                       invariance:float=10., # weight of `ReferenceInvariance` on the relevance networks trained against it; 0: adjust only
+                       invariance:float=0., # weight of `ReferenceInvariance` on the relevance networks trained against it, e.g. 10; 0: adjust their scores only (measured better)
                       ) -> NuisanceReference:
     "Train networks on the pooled P′ (1) against Q′ (0) of `references`."
     if isinstance(invariance, bool) or not (isinstance(invariance, (int, float)) and invariance >= 0):
@@ -135,6 +135,7 @@ class NuisanceAdjusted:
 # %% ../nbs/09a_nuisance.ipynb #64c91d7d
 class ReferenceInvariance(Callback):
     "Add `weight` × (mean logit on a batch of P′ images − on a batch of Q′ images)² to each training batch's loss."
+    order = 1  # after `_PlainBatch` has made the batch plain tensors
     def __init__(self, x:torch.Tensor, # (n, 3, h, w) the references' images
                  y, # (n,) 1 for an image of a P′, 0 for one of a Q′
                  weight:float=10., # weight of the squared gap in the loss
@@ -150,13 +151,21 @@ class ReferenceInvariance(Callback):
 
     def before_fit(self): self.gaps = []
 
-    def after_loss(self):  # inside the batch's autocast: fastai's MixedPrecision (order 10) leaves it after this
+    def before_batch(self):
+        "Append a reference batch, half P′ and half Q′, to the training batch: one forward pass, so batch norm sees both."
         if not self.training: return
         h = self.half  # the draws come from torch's generator, which the fold's training seeds
         idx = torch.cat([self.pos[torch.randint(len(self.pos), (h,))], self.neg[torch.randint(len(self.neg), (h,))]])
         xr = self.xr[idx].to(self.dls.device)  # (2h, 3, h, w)
         if self.flip: xr = BatchFlip(0.5)(TensorImage(xr)).as_subclass(torch.Tensor)
-        out = self.model(xr).float()  # (2h,) logits
-        gap = out[:h].mean() - out[h:].mean()
+        self.n_own = len(self.xb[0]); self.learn.xb = (torch.cat([self.xb[0], xr.to(self.xb[0].dtype)]),)
+
+    def after_pred(self):
+        if not self.training: return
+        self.ref_logits, self.learn.pred = self.pred[self.n_own:].float(), self.pred[:self.n_own]  # (2h,) the reference's logits; the batch's
+
+    def after_loss(self):
+        if not self.training: return
+        gap = self.ref_logits[:self.half].mean() - self.ref_logits[self.half:].mean()
         self.learn.loss_grad = self.learn.loss_grad + self.weight * gap ** 2
         self.gaps.append(float(gap.detach()))
