@@ -102,7 +102,7 @@ def nuisance_reference(references:Sequence, # other queries' sets: `PseudoSets`,
                        seed:int=0, # seed of the folds, the initialisation and the batches
                        progress:bool=False, # fastai progress bars
                        device:str|torch.device='auto', # where the networks train and score (`get_device`)
-                       invariance:float=0., # weight of `ReferenceInvariance` on the relevance networks trained against it, e.g. 10; 0: adjust their scores only (measured better)
+                       invariance:float=0., # weight of `ReferenceInvariance` on the relevance networks trained against it, e.g. 10 (measured with `RelevanceConfig(head='conv')`); 0: adjust their scores only (measured better)
                       ) -> NuisanceReference:
     "Train networks on the pooled P′ (1) against Q′ (0) of `references`."
     if isinstance(invariance, bool) or not (isinstance(invariance, (int, float)) and invariance >= 0):
@@ -156,13 +156,13 @@ class ReferenceInvariance(Callback):
         if not self.training: return
         h = self.half  # the draws come from torch's generator, which the fold's training seeds
         idx = torch.cat([self.pos[torch.randint(len(self.pos), (h,))], self.neg[torch.randint(len(self.neg), (h,))]])
-        xr = self.xr[idx].to(self.dls.device)  # (2h, 3, h, w)
+        xr = self.xr[idx].to(self.dls.device)  # (2·half, 3, height, width)
         if self.flip: xr = BatchFlip(0.5)(TensorImage(xr)).as_subclass(torch.Tensor)
         self.n_own = len(self.xb[0]); self.learn.xb = (torch.cat([self.xb[0], xr.to(self.xb[0].dtype)]),)
 
     def after_pred(self):
         if not self.training: return
-        self.ref_logits, self.learn.pred = self.pred[self.n_own:].float(), self.pred[:self.n_own]  # (2h,) the reference's logits; the batch's
+        self.ref_logits, self.learn.pred = self.pred[self.n_own:].float(), self.pred[:self.n_own]  # (2·half,) the reference's logits; the batch's own
 
     def after_loss(self):
         if not self.training: return
