@@ -145,7 +145,9 @@ class ReferenceInvariance(Callback):
         y = np.asarray(y)
         if x is None or len(x) != len(y): raise ValueError(f"give one label per reference image: {0 if x is None else len(x)} images, {len(y)} labels")
         if not ((y == 1).any() and (y == 0).any()): raise ValueError("the reference needs images of a P′ (y=1) and of a Q′ (y=0)")
-        self.xr, self.weight, self.half, self.flip = x, float(weight), max(1, bs // 2), flip
+        if not weight >= 0: raise ValueError(f"weight={weight!r}: give a weight >= 0; a negative one would reward scoring the reference's P′ above its Q′")
+        if bs < 2: raise ValueError(f"bs={bs!r}: the reference batch needs at least 2 images, one of a P′ and one of a Q′")
+        self.xr, self.weight, self.half, self.flip = x, float(weight), bs // 2, flip
         self.pos, self.neg = torch.as_tensor(np.flatnonzero(y == 1)), torch.as_tensor(np.flatnonzero(y == 0))
         self.gaps = []  # the gap of every training batch of the last fit
 
