@@ -37,6 +37,15 @@ HALVES = (('happy dog', 'happy kids', 'tiny flower', 'dry flower', 'fresh flower
           ('clear sky', 'ancient city', 'falling snow', 'warm water', 'fluffy clouds'))  # each half the reference of the other
 
 
+def check_halves():
+    "Exit unless `HALVES` splits Table 1's ten queries so that no query shares its noun or adjective with the other half's."
+    from pwscae.core import QUERIES
+    if sorted(sum(HALVES, ())) != sorted(QUERIES.index): raise SystemExit("HALVES must split the ten queries of Table 1")
+    for h, other in (HALVES, HALVES[::-1]):  # a reference query shares neither noun nor adjective with the queries it serves
+        for c in ('noun', 'adjective'):
+            if shared := set(QUERIES.loc[list(h), c]) & set(QUERIES.loc[list(other), c]): raise SystemExit(f"the halves share the {c} {shared}")
+
+
 def measured(ev, scores:dict, variant:str) -> pd.DataFrame:
     "`ev`'s `cnn` rows of the draws in `scores` ({(query, seed): scores of P ∪ Q, P first}) had the default scored so: Ratio A re-estimated and the images re-selected as a run does (`Evaluation.reestimate` with the defaults), the AP over P recomputed."
     from pwscae.config import QueryConfig
@@ -58,7 +67,7 @@ def main():
     ap.add_argument('--epochs', type=int, default=12, help='epochs per fold of the reference networks')
     ap.add_argument('--out', default=str(RESULTS / 'nuisance_reference.csv'))
     a = ap.parse_args()
-    from pwscae.core import QUERIES, stack_sets
+    from pwscae.core import stack_sets
     from pwscae.evaluation import Evaluation
     from pwscae.protocol import pseudo_sets, CONFOUNDS
     from pwscae.nuisance import nuisance_reference, adjust_scores, REFERENCE_CONFIG
@@ -66,10 +75,7 @@ def main():
     if bad := [p for p in protocols if p not in TABLES]: raise SystemExit(f"--protocols: unknown {bad}; choose from {', '.join(TABLES)}")
     out = Path(a.out)
     if not out.parent.is_dir(): raise SystemExit(f"--out: the folder {out.parent} does not exist")
-    if sorted(sum(HALVES, ())) != sorted(QUERIES.index): raise SystemExit("HALVES must split the ten queries of Table 1")
-    for h, other in (HALVES, HALVES[::-1]):  # a reference query shares neither noun nor adjective with the queries it serves
-        for c in ('noun', 'adjective'):
-            if shared := set(QUERIES.loc[list(h), c]) & set(QUERIES.loc[list(other), c]): raise SystemExit(f"the halves share the {c} {shared}")
+    check_halves()
     torch.set_num_threads(os.cpu_count() or 1)
     cfg = replace(REFERENCE_CONFIG, epochs=a.epochs)
     parts = []

@@ -19,12 +19,9 @@ import argparse, os, time, warnings
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np, pandas as pd, torch
+import pandas as pd, torch
 
-RESULTS = Path(__file__).parent / 'results'
-TABLES = {'plain': 'table3_full', 'confounded': 'table3_full_confounded'}
-HALVES = (('happy dog', 'happy kids', 'tiny flower', 'dry flower', 'fresh flowers'),
-          ('clear sky', 'ancient city', 'falling snow', 'warm water', 'fluffy clouds'))  # each half the reference of the other
+from nuisance_reference import RESULTS, TABLES, HALVES, check_halves  # the same halves and protocols as the adjustment's benchmark
 COLS = ['protocol', 'query', 'seed', 'variant', 'ap', 'precision', 'lift', 'recall', 'ratio_a', 'ratio_a_hat', 'priors', 'seconds']
 
 
@@ -48,7 +45,6 @@ def main():
     ap.add_argument('--head', default='conv', help="the relevance networks' head (RelevanceConfig.head): conv, deep or both")
     ap.add_argument('--out', default=str(RESULTS / 'reference_invariance.csv'))
     a = ap.parse_args()
-    from pwscae.core import QUERIES
     from pwscae.config import PRESETS
     from pwscae.evaluation import evaluate_query
     from pwscae.protocol import pseudo_sets
@@ -59,7 +55,7 @@ def main():
     if a.head not in ('conv', 'deep', 'both'): raise SystemExit(f"--head {a.head!r}: choose conv, deep or both")
     out = Path(a.out)
     if not out.parent.is_dir(): raise SystemExit(f"--out: the folder {out.parent} does not exist")
-    if sorted(sum(HALVES, ())) != sorted(QUERIES.index): raise SystemExit("HALVES must split the ten queries of Table 1")
+    check_halves()
     done = pd.read_csv(out) if out.is_file() else pd.DataFrame(columns=COLS)
     if len(done) and list(done.columns) != COLS: raise SystemExit(f"{out} has other columns than this script writes: move it away")
     variant = f'blind_{a.head}'
