@@ -91,7 +91,7 @@ class NuisanceReference:
 
     def __repr__(self): return f"NuisanceReference({len(self.queries)} queries: {', '.join(q or '?' for q in self.queries)}; {self.net!r})"
 
-# %% ../nbs/09a_nuisance.ipynb #808db179
+# %% ../nbs/09a_nuisance.ipynb #38d21783
 def _pair(r) -> tuple[ImageSet, ImageSet, str]:
     if isinstance(r, PseudoSets): return r.P, r.Q, r.query
     if isinstance(r, (tuple, list)) and len(r) == 2 and all(isinstance(s, ImageSet) for s in r): return r[0], r[1], ''
@@ -118,7 +118,7 @@ def nuisance_reference(references:Sequence, # other queries' sets: `PseudoSets`,
     net = cross_fit_cnn(x, y, None, cfg or REFERENCE_CONFIG, seed, progress, device=device)
     return NuisanceReference(net, [q for _, _, q in pairs], shapes.pop()[1:], x, y, float(invariance))
 
-# %% ../nbs/09a_nuisance.ipynb #9e85b0fe
+# %% ../nbs/09a_nuisance.ipynb #ab9d5e38
 @dataclass
 class NuisanceAdjusted:
     "A relevance function less a reference's part: scores new images as `function.score(x) − slope · reference.score(x)`."

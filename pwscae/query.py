@@ -145,7 +145,7 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
                 source=None, # a labelled source (`SynthANP`, `VSO`) to draw P and Q from; the embedded world when None
                 cfg:QueryConfig|None=None, # every option; keywords override its fields
                 progress:bool=True, # one line per stage, and fastai's progress bars when watched live (a notebook or terminal)
-                nuisance:NuisanceReference|None=None, # other queries' reference (`nuisance_reference`): the 'cnn' scores less its within-set part
+                nuisance:NuisanceReference|None=None, # other queries' reference (`nuisance_reference`): the 'cnn' scores less its within-set part (of networks trained blind to it where its `invariance` is above 0)
                 **kwargs, # any `QueryConfig` field, e.g. m=500, seed=3, method='paper', n_clusters=3, pairing='random'
                ) -> QueryResult:
     "Find the truly relevant images of `query` in P and rank P ∪ Q: data → pairs → PW-SCAE → clusters → relevance → ranking."
