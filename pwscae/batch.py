@@ -14,14 +14,17 @@ import warnings
 from pathlib import Path
 
 import pandas as pd
+import torch
 
 from .core import QUERIES, parse_query, check_out
 from .parallel import fan_out, _check, _client
 from .query import MANIFEST, train_query, load_result
 from .config import QueryConfig, PRESETS
+from .nuisance import NuisanceAdjusted, nuisance_halves
+from .stages import draw_reference
 
 # %% auto #0
-__all__ = ['BATCH', 'RESULTS', 'COLUMNS', 'run_batch']
+__all__ = ['BATCH', 'RESULTS', 'COLUMNS', 'NUISANCE', 'run_batch']
 
 # %% ../nbs/18_batch.ipynb #a07060c4
 BATCH = 'batch.json'  # the options of the batch, written first: a later call with other options is refused
@@ -79,18 +82,19 @@ def _queries(queries, vso) -> tuple[pd.DataFrame, object]:
 
 # %% ../nbs/18_batch.ipynb #90c7c121
 COLUMNS = ('query', 'status', 'error', 'seconds', 'precision', 'recall', 'lift', 'ratio_a', 'ap', 'auc', 'selected',
-           'ratio_a_hat', 'ratio_b_hat', 'priors', 'method', 'seed', 'P', 'Q', 'folder', 'warnings')
+           'ratio_a_hat', 'ratio_b_hat', 'priors', 'method', 'nuisance', 'seed', 'P', 'Q', 'folder', 'warnings')
 
 def _row(res, status:str, name:str) -> dict:
     s = res.summary()
     r = dict(query=res.query, status=status, error='', seconds=sum(res.timings.values()), selected=s['selected'], ratio_a_hat=s['ratio_a'],
-             ratio_b_hat=s['ratio_b'], priors=s['priors'], method=res.cfg.method, seed=res.cfg.seed, P=s['|P|'], Q=s['|Q|'], folder=name)
+             ratio_b_hat=s['ratio_b'], priors=s['priors'], method=res.cfg.method, seed=res.cfg.seed, P=s['|P|'], Q=s['|Q|'], folder=name,
+             nuisance=', '.join(fn.reference.queries) if isinstance(fn := res.relevance.function, NuisanceAdjusted) else '')
     if res.metrics is not None:
         m = res.metrics.loc[res.cfg.method]
         r.update(precision=m['precision'], recall=m['recall'], lift=m['lift'], ratio_a=m['base'], ap=m['ap'], auc=m['auc'])
     return r
 
-def _run_one(query:str, folder:str, relevant, irrelevant, source, cfg:QueryConfig, plots:bool) -> dict:
+def _run_one(query:str, folder:str, relevant, irrelevant, source, cfg:QueryConfig, plots:bool, nuisance=None) -> dict:
     "One query of a batch: its complete earlier result, or a run saved to `folder`; a failure is a row, never an exception."
     folder, t0 = Path(folder), time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
@@ -102,7 +106,7 @@ def _run_one(query:str, folder:str, relevant, irrelevant, source, cfg:QueryConfi
                 if res is not None:
                     if res.cfg.to_dict() != cfg.to_dict(): raise ValueError(f"{str(folder)!r} holds a result with other options: remove it to run the query again")
                     return _row(res, 'done', folder.name)
-            res = train_query(query, relevant=relevant, irrelevant=irrelevant, source=source, cfg=cfg, progress=False)
+            res = train_query(query, relevant=relevant, irrelevant=irrelevant, source=source, cfg=cfg, progress=False, nuisance=nuisance)
             res.save(folder, overwrite=True, plots=plots)  # atomic: the folder is whole or untouched
             row = _row(res, 'ran', folder.name)
         except Exception as e:
@@ -111,29 +115,62 @@ def _run_one(query:str, folder:str, relevant, irrelevant, source, cfg:QueryConfi
     return row
 
 # %% ../nbs/18_batch.ipynb #910ae2cb
-def _write_atomic(path:Path, text:str):
+def _write_atomic(path:Path, data):
+    "Write `data`, text or an object for `torch.save`, to `path` through a temporary file and one rename."
     fd, tmp = tempfile.mkstemp(prefix=f'.{path.name}.tmp-', dir=path.parent)
     try:
-        with os.fdopen(fd, 'w') as f: f.write(text)
+        with os.fdopen(fd, 'w' if isinstance(data, str) else 'wb') as f:
+            if isinstance(data, str): f.write(data)
+            else: torch.save(data, f)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise
 
-def _check_batch_out(out:Path, cfg:QueryConfig) -> bool:
+def _check_batch_out(out:Path, cfg:QueryConfig, halves:list|None=None) -> bool:
     "Refuse an `out` that cannot hold this batch, before any work; whether it holds an earlier one (resumed)."
     if out.is_dir() and any(out.iterdir()):
         if not (out/BATCH).is_file():
             raise FileExistsError(f"{str(out)!r} holds files but no {BATCH}: it is not a pwscae batch folder; choose a new or empty folder")
-        try: old = json.loads((out/BATCH).read_text())['cfg']
-        except (ValueError, KeyError): raise ValueError(f"{str(out/BATCH)!r} is damaged: choose a new folder") from None
+        try: batch = json.loads((out/BATCH).read_text()); old = batch['cfg']
+        except (ValueError, KeyError, TypeError): raise ValueError(f"{str(out/BATCH)!r} is damaged: choose a new folder") from None
         if old != cfg.to_dict():
             diff = sorted(k for k in set(old) | set(cfg.to_dict()) if old.get(k) != cfg.to_dict().get(k))
             raise ValueError(f"{str(out)!r} holds a batch run with other options ({', '.join(diff)} differ): "
                              "resume it with the same preset and seed, or choose a new folder")
+        if (was := batch.get('nuisance')) != halves:
+            how = (f"with the nuisance references of the halves {' | '.join(map(', '.join, was))}" if was else "without nuisance references")
+            raise ValueError(f"{str(out)!r} holds a batch run {how}: resume it with the same queries and nuisance={bool(was)}, or choose a new folder")
         check_out(out, overwrite=True)  # writable
         return True
     check_out(out)
     return False
+
+# %% ../nbs/18_batch.ipynb #ccf3691b
+NUISANCE = 'nuisance.pt'  # the two nuisance references of a batch run with `nuisance=True`, read back when it is resumed
+
+def _halves(qs:pd.DataFrame, cfg:QueryConfig, nuisance:bool) -> list|None:
+    "The two halves of the batch's queries that serve each other as nuisance references, checked before any work; None without."
+    if not isinstance(nuisance, bool): raise TypeError(f"nuisance={nuisance!r}: give True (each half of the queries the other's reference) or False")
+    if not nuisance: return None
+    if cfg.method != 'cnn': raise ValueError(f"nuisance=True adjusts the 'cnn' method's scores; the preset's method is {cfg.method!r}: use method='cnn' or drop it")
+    if miss := [d for r, i in zip(qs.relevant, qs.irrelevant) if isinstance(r, str) for d in (r, i) if not Path(d).is_dir()]:
+        raise FileNotFoundError(f"nuisance=True trains the references on every query's images, and {miss[0]!r} is not a folder: fix the CSV or drop nuisance")
+    return [list(h) for h in nuisance_halves(qs['query'])]
+
+def _references(out:Path, qs:pd.DataFrame, halves:list, source, cfg:QueryConfig, progress:bool) -> dict:
+    "Each query's nuisance reference, the one trained on the other half: read from `out/nuisance.pt`, else trained and saved there."
+    refs = None
+    if (out/NUISANCE).is_file():
+        try: saved = torch.load(out/NUISANCE, map_location='cpu', weights_only=False)
+        except Exception: saved = {}  # damaged: trained again and replaced
+        if isinstance(saved, dict) and saved.get('halves') == halves: refs = saved['references']
+    if refs is None:
+        t0 = time.perf_counter()
+        folders = {q: (r, i) for q, r, i in zip(qs['query'], qs.relevant, qs.irrelevant) if isinstance(r, str)}  # a CSV's queries
+        refs = [draw_reference(h, cfg, source=source, folders=folders) for h in halves]
+        _write_atomic(out/NUISANCE, {'format': 'pwscae-batch-nuisance/1', 'halves': halves, 'references': refs})
+        if progress: print(f"nuisance references of {len(halves[0])} and {len(halves[1])} queries trained in {time.perf_counter() - t0:.0f} s", flush=True)
+    return {q: refs[1 - k] for k, h in enumerate(halves) for q in h}
 
 # %% ../nbs/18_batch.ipynb #16f8c3f2
 def run_batch(queries=None, # query names (a list, or 'happy dog,clear sky'), a CSV of query,relevant_dir,irrelevant_dir, or a VSO folder; None: Table 1's ten
@@ -146,6 +183,7 @@ def run_batch(queries=None, # query names (a list, or 'happy dog,clear sky'), a 
               threads:int|None=None, # torch threads per query (default: the cores shared by the workers; here: the caller's)
               plots:bool=True, # write each result's pictures and report.html
               progress:bool=True, # a progress bar over the queries and a closing line
+              nuisance:bool=False, # each half of the queries (`nuisance_halves`) the other's nuisance reference for the 'cnn' scores (`draw_reference`)
              ) -> pd.DataFrame:
     "Run the method for many queries, one result folder each under `out`, resuming finished ones; returns the merged table (also `out/results.csv`)."
     cfg = _config(preset, seed)
@@ -154,14 +192,17 @@ def run_batch(queries=None, # query names (a list, or 'happy dog,clear sky'), a 
     if (cfg.ratio_a is None or cfg.ratio_b is None) and len(odd := [q for q, d in zip(qs['query'], drawn) if d and parse_query(q)[2] not in set(QUERIES.anp)]):
         raise ValueError(f"{len(odd)} queries are not of Table 1 (e.g. {', '.join(odd[:3])}), so their Ratio A and B are unknown: "
                          "give ratio_a and ratio_b in the config (PRESETS['full'].update(ratio_a=0.7, ratio_b=0.3)), or choose queries of Table 1")
-    out = Path(out)
+    halves, out = _halves(qs, cfg, nuisance), Path(out)
     tasks = [(q, str(out/n), r, i, source, cfg, bool(plots)) for q, n, r, i in zip(qs['query'], qs.name, qs.relevant, qs.irrelevant)]
     _check(_run_one, tasks, jobs, scheduler, threads)
-    resumed = _check_batch_out(out, cfg)
+    resumed = _check_batch_out(out, cfg, halves)
     client, made = _client(scheduler) if scheduler is not None else (None, False)  # an unreachable scheduler fails now
     try:
         out.mkdir(parents=True, exist_ok=True)
-        if not resumed: _write_atomic(out/BATCH, json.dumps({'format': 'pwscae-batch/1', 'cfg': cfg.to_dict()}, indent=1))
+        if not resumed: _write_atomic(out/BATCH, json.dumps({'format': 'pwscae-batch/1', 'cfg': cfg.to_dict(), 'nuisance': halves}, indent=1))
+        if halves is not None:
+            refs = _references(out, qs, halves, source, cfg, progress)
+            tasks = [(*t, refs[t[0]]) for t in tasks]
         t0 = time.perf_counter()
         rows = fan_out(_run_one, tasks, jobs=jobs, scheduler=client, threads=threads, progress=progress)
     finally:
@@ -174,7 +215,7 @@ def _merge(out:Path, table:pd.DataFrame, seconds:float, progress:bool) -> pd.Dat
     if (out/RESULTS).is_file():
         old = pd.read_csv(out/RESULTS, keep_default_na=False, na_values=[''])
         table = pd.concat([table, old[~old['query'].isin(table['query'])].reindex(columns=table.columns)], ignore_index=True)
-    table['error'] = table.error.fillna(''); table['warnings'] = table.warnings.fillna('')
+    for c in ('error', 'nuisance', 'warnings'): table[c] = table[c].fillna('').astype(str)  # text, '' where empty, however the rows came
     _write_atomic(out/RESULTS, table.to_csv(index=False))
     if progress:
         print(f"{n.get('ran', 0)} ran, {n.get('done', 0)} were done already, {n.get('failed', 0)} failed in {seconds / 60:.1f} min; wrote {out/RESULTS}")

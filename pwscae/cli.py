@@ -117,11 +117,9 @@ def _nuisance_queries(nuisance:str|None, query:str, cfg, relevant, invariance:fl
 def _nuisance_reference(refs:list, cfg, source, quiet:bool, invariance:float|None=None):
     "The `NuisanceReference` of `refs`, drawn from `source` as the run's P and Q, at weight `invariance` (the default's when None); None without."
     if not refs: return None
-    from pwscae.stages import get_sets
-    from pwscae.nuisance import nuisance_reference
+    from pwscae.stages import draw_reference
     t0 = time.perf_counter()
-    kw = {} if invariance is None else dict(invariance=invariance)
-    ref = nuisance_reference([get_sets(q, cfg, source=source) for q in refs], seed=cfg.seed, device=cfg.device, **kw)
+    ref = draw_reference(refs, cfg, source=source, invariance=invariance)
     if not quiet: print(f"nuisance reference: {', '.join(refs)} ({time.perf_counter() - t0:.1f} s)", flush=True)
     return ref
 
@@ -188,6 +186,7 @@ def bench(queries:str=None, # comma-separated queries, e.g. "happy dog,clear sky
           threads:int=None, # torch threads per draw (default: the cores shared by the workers)
           confound:str=None, # the confounded protocol: set-specific nuisances in P and Q (all, or kinds such as framing,style)
           quiet:store_true=False, # no progress bar
+          nuisance:store_true=False, # each half of the queries (no adjective or noun shared) the other's nuisance reference for the cnn methods: two trained per seed
          ):
     "Run the paper's evaluation (Table 3) for many queries and seeds, with every baseline, and write the tables."
     try: sds = _csv(seeds, int)
@@ -197,7 +196,7 @@ def bench(queries:str=None, # comma-separated queries, e.g. "happy dog,clear sky
     check_out(out, overwrite)  # before any work
     from pwscae.evaluation import evaluate, EVAL_METHODS
     ev = evaluate(_csv(queries), seeds=tuple(sds), preset=preset, methods=tuple(_csv(methods) or EVAL_METHODS),
-                  progress=not quiet, jobs=jobs, scheduler=scheduler, threads=threads, confound=confound)
+                  progress=not quiet, jobs=jobs, scheduler=scheduler, threads=threads, confound=confound, nuisance=nuisance)
     d = ev.save(out, overwrite)
     print(ev.summary().to_string())
     print(f"\nmean lift over Ratio A:\n{ev.mean_lift().round(3).to_string()}\n{ev!r}; wrote {d}")
@@ -215,6 +214,7 @@ def batch(queries:str=None, # comma-separated queries, or a CSV of query,relevan
           threads:int=None, # torch threads per query (default: the cores shared by the workers)
           no_plots:store_true=False, # skip each result's pictures and report.html
           quiet:store_true=False, # no progress bar
+          nuisance:store_true=False, # each half of the queries (no adjective or noun shared) the other's nuisance reference for the cnn scores: two trained per batch
          ):
     "Run the method for many queries, one result folder each and one merged table, resuming an earlier batch."
     from pwscae.config import PRESETS
@@ -222,7 +222,7 @@ def batch(queries:str=None, # comma-separated queries, or a CSV of query,relevan
     if preset not in PRESETS: raise CLIError(f"--preset {preset!r}: choose one of {', '.join(PRESETS)}")
     cfg = PRESETS[preset] if device is None else PRESETS[preset].update(device=device)
     t = run_batch(queries, out, vso=vso, preset=cfg, seed=seed, jobs=jobs, scheduler=scheduler, threads=threads,
-                  plots=not no_plots, progress=not quiet)
+                  plots=not no_plots, progress=not quiet, nuisance=nuisance)
     print(t[['query', 'status', 'precision', 'recall', 'lift', 'seconds']].round(3).to_string(index=False))
     print(f"{(t.status != 'failed').sum()} of {len(t)} queries done; wrote {Path(out)/'results.csv'}")
     return t

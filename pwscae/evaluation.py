@@ -22,7 +22,8 @@ from .core import QUERIES, parse_query, atomic_folder
 from .parallel import fan_out
 from .rank import precision_at_size, selection_metrics, pr_curve
 from .config import QueryConfig, PRESETS
-from .stages import get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance, priors_from, _top, check_nuisance
+from .stages import get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance, priors_from, _top, check_nuisance, draw_reference
+from .nuisance import nuisance_halves
 
 # %% auto #0
 __all__ = ['VARIANTS', 'ABLATIONS', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED', 'evaluate_query', 'Evaluation', 'evaluate']
@@ -99,6 +100,7 @@ class Evaluation:
     preset: str  # the preset's name, or 'custom'
     seconds: float  # wall time of the run
     confound: str|None = None  # the protocol's set-specific nuisances (`pseudo_sets`); None: Table 1's plain protocol
+    nuisance: list|None = None  # the two halves of the queries whose references adjusted the 'cnn' methods, each the other's (`evaluate(nuisance=True)`); None: none
 
     def summary(self, metric:str='precision', # column of `table` to summarise
                ) -> pd.DataFrame:
@@ -132,7 +134,7 @@ class Evaluation:
     def __repr__(self):
         n = self.table.groupby(['query', 'seed']).ngroups
         return (f"Evaluation({n} draws, {self.table.method.nunique()} methods, {self.preset} preset, {self.protocol} protocol, "
-                f"{self.seconds/60:.1f} min)")
+                f"{'nuisance references, ' if self.nuisance else ''}{self.seconds/60:.1f} min)")
 
     @property
     def protocol(self) -> str: return f"confounded ({self.confound})" if self.confound else 'plain'
@@ -187,10 +189,11 @@ def save(self:Evaluation, folder:str|Path, # folder to write; it must be new or 
 
 @patch
 def _write(self:Evaluation, out:Path):
-    (out/'meta.json').write_text(json.dumps(dict(preset=self.preset, seconds=self.seconds, confound=self.confound), indent=1))
+    (out/'meta.json').write_text(json.dumps(dict(preset=self.preset, seconds=self.seconds, confound=self.confound, nuisance=self.nuisance), indent=1))
     self.table.to_csv(out/'table.csv', index=False); self.scores.to_csv(out/'scores.csv', index=False)
     self.summary().to_csv(out/'summary.csv')
-    (out/'summary.md').write_text(f"Selected-set precision, mean ± std over seeds ({self.preset} preset, {self.protocol} protocol, {self.seconds/60:.1f} min)\n\n"
+    refs = f", the cnn methods adjusted by the nuisance references of the halves {' | '.join(map(', '.join, self.nuisance))}" if self.nuisance else ''
+    (out/'summary.md').write_text(f"Selected-set precision, mean ± std over seeds ({self.preset} preset, {self.protocol} protocol{refs}, {self.seconds/60:.1f} min)\n\n"
                                   + self.to_markdown() + '\n\nMean lift over Ratio A:\n\n' + self.mean_lift().round(3).to_string() + '\n')
     ax = self.plot(); ax.figure.savefig(out/'precision.png', dpi=90, bbox_inches='tight'); plt.close(ax.figure)
 
@@ -203,18 +206,37 @@ def load(cls:Evaluation, folder:str|Path, # a folder written by `save` (or `pwsc
     meta = json.loads((d/'meta.json').read_text()) if (d/'meta.json').is_file() else dict(preset='unknown', seconds=float('nan'))
     scores = pd.read_csv(d/'scores.csv')
     if 'set' not in scores: scores.insert(scores.columns.get_loc('truth'), 'set', 'P')  # saved before Q's scores were kept
-    return cls(pd.read_csv(d/'table.csv'), scores, meta['preset'], meta['seconds'], meta.get('confound'))
+    return cls(pd.read_csv(d/'table.csv'), scores, meta['preset'], meta['seconds'], meta.get('confound'), meta.get('nuisance'))
 
 @patch(cls_method=True)
 def merge(cls:Evaluation, *evs:Evaluation, # evaluations of one preset and protocol on different draws
          ) -> Evaluation:
     "One evaluation from several run apart (one seed each, on other machines); `seconds` is their sum."
     if not evs: raise ValueError("merge needs at least one Evaluation")
-    if len(kinds := {(e.preset, e.protocol) for e in evs}) > 1: raise ValueError(f"cannot merge evaluations of different presets or protocols: {sorted(kinds)}")
+    if len(kinds := {(e.preset, e.protocol, str(e.nuisance or 'no nuisance references')) for e in evs}) > 1:
+        raise ValueError(f"cannot merge evaluations of different presets, protocols or nuisance references: {sorted(kinds)}")
     table = pd.concat([e.table for e in evs], ignore_index=True)
     if (dup := table.duplicated(['query', 'seed', 'method'])).any():
         raise ValueError(f"draws found in more than one evaluation: {sorted({(q, int(s)) for q, s in zip(table[dup]['query'], table[dup].seed)})}; merge each draw once")
-    return cls(table, pd.concat([e.scores for e in evs], ignore_index=True), evs[0].preset, sum(e.seconds for e in evs), evs[0].confound)
+    return cls(table, pd.concat([e.scores for e in evs], ignore_index=True), evs[0].preset, sum(e.seconds for e in evs), evs[0].confound, evs[0].nuisance)
+
+# %% ../nbs/12_evaluation.ipynb #a6fdfdb0
+def _halves(qs:list, cfg:QueryConfig, methods, nuisance:bool) -> list|None:
+    "The halves of `qs` that serve each other as nuisance references (`nuisance_halves`), checked before any draw; None without."
+    if not isinstance(nuisance, bool): raise TypeError(f"nuisance={nuisance!r}: give True (each half of the queries the other's reference) or False")
+    if not nuisance: return None
+    if not any(_variants(cfg)[m].method == 'cnn' for m in methods):
+        raise ValueError(f"nuisance=True adjusts the methods that learn 'cnn' networks, and methods={tuple(methods)} has none: add 'cnn' or drop it")
+    return [list(h) for h in nuisance_halves(qs)]
+
+def _references(qs:list, seeds, halves:list, cfg:QueryConfig, source, progress:bool) -> dict:
+    "{(query, seed): the reference trained on the other half's draws of that seed}: two `draw_reference`s per seed."
+    refs, t0 = {}, time.perf_counter()
+    for s in seeds:
+        pair = [draw_reference(h, cfg.update(seed=s), source=source) for h in halves]
+        refs.update({(q, s): pair[1 - k] for k, h in enumerate(halves) for q in h})
+    if progress: print(f"nuisance references: {2 * len(seeds)} trained in {time.perf_counter() - t0:.0f} s", flush=True)
+    return refs
 
 # %% ../nbs/12_evaluation.ipynb #e9dbf99b
 def evaluate(queries=None, # query names, or a DataFrame indexed by query like `QUERIES`; all ten of Table 1 when None
@@ -227,6 +249,7 @@ def evaluate(queries=None, # query names, or a DataFrame indexed by query like `
              scheduler=None, # a Dask scheduler address ('tcp://host:8786'), `distributed.Client` or cluster to run the draws on
              threads:int|None=None, # torch threads per draw (default: the cores shared by the workers; here: the caller's)
              confound:str|None=None, # the confounded protocol: set-specific nuisances ('all', 'framing,style', …); the preset's (none) when None
+             nuisance:bool=False, # each half of the queries (`nuisance_halves`) the other's nuisance reference for the 'cnn' methods, two per seed (`draw_reference`)
             ) -> Evaluation:
     "Table 3 of the paper for many queries and seeds: every method on the same P, Q and pairs."
     qs = list(QUERIES.index) if queries is None else list(queries.index if isinstance(queries, pd.DataFrame) else [queries] if isinstance(queries, str) else queries)
@@ -234,12 +257,14 @@ def evaluate(queries=None, # query names, or a DataFrame indexed by query like `
     cfg = _config(preset)
     if confound is not None: cfg = cfg.update(confound=confound)  # checked here, before any draw
     if bad := [m for m in methods if m not in VARIANTS]: raise ValueError(f"unknown methods {bad}: choose from {', '.join(VARIANTS)}")
-    draws = [(q, s, cfg, source, tuple(methods)) for q in qs for s in seeds]  # evaluate_query's arguments, one draw each
+    halves = _halves(qs, cfg, methods, nuisance)
     t0 = time.perf_counter()
+    refs = _references(qs, seeds, halves, cfg, source, progress) if halves else {}
+    draws = [(q, s, cfg, source, tuple(methods), refs.get((q, s))) for q in qs for s in seeds]  # evaluate_query's arguments, one draw each
     out = fan_out(evaluate_query, draws, jobs=jobs, scheduler=scheduler, threads=threads, progress=progress)
     tables, scores = [t for t, _ in out], [sc for _, sc in out]
     name = preset if isinstance(preset, str) else 'custom'
-    return Evaluation(pd.concat(tables, ignore_index=True), pd.concat(scores, ignore_index=True), name, time.perf_counter() - t0, cfg.confound)
+    return Evaluation(pd.concat(tables, ignore_index=True), pd.concat(scores, ignore_index=True), name, time.perf_counter() - t0, cfg.confound, halves)
 
 # %% ../nbs/12_evaluation.ipynb #b03dede3
 RANKERS = tuple(m for m, v in _variants(QueryConfig()).items() if v.method != 'paper')  # methods that select the top of their scores

@@ -22,7 +22,7 @@ with quiet_fastai_import():  # fastai's import-time FutureWarning is not the use
 
 # %% auto #0
 __all__ = ['REFERENCE_CONFIG', 'within_slopes', 'adjust_scores', 'NuisanceReference', 'nuisance_reference', 'NuisanceAdjusted',
-           'ReferenceInvariance']
+           'ReferenceInvariance', 'nuisance_halves']
 
 # %% ../nbs/09a_nuisance.ipynb #68edc8d0
 def within_slopes(scores, # (n,) relevance scores of P ∪ Q, P first
@@ -172,3 +172,33 @@ class ReferenceInvariance(Callback):
         gap = self.ref_logits[:self.half].mean() - self.ref_logits[self.half:].mean()
         self.learn.loss_grad = self.learn.loss_grad + self.weight * gap ** 2
         self.gaps.append(float(gap.detach()))
+
+# %% ../nbs/09a_nuisance.ipynb #afa2184a
+def _noun_key(noun:str) -> str:
+    "A noun compared without its plural -s: 'flowers' and 'flower' are one noun."
+    n = noun.lower()
+    return n[:-1] if len(n) > 3 and n.endswith('s') and not n.endswith('ss') else n
+
+def nuisance_halves(queries:Sequence[str], # the batch's adjective–noun queries, e.g. Table 1's ten
+                   ) -> tuple[list, list]:
+    "Two halves of `queries`, no query sharing its adjective or noun with one of the other half: each half is the other's reference."
+    qs = list(queries)
+    if len(qs) < 2: raise ValueError(f"queries={qs!r}: give at least two queries, so that each half has one to serve the other")
+    words = [(a.lower(), _noun_key(n)) for a, n, _ in map(parse_query, qs)]
+    group = list(range(len(qs)))  # each query's group: linked queries end with the same one
+    def root(i):
+        while group[i] != i: i = group[i]
+        return i
+    for i in range(len(qs)):
+        for j in range(i):
+            if words[i][0] == words[j][0] or words[i][1] == words[j][1]: group[root(i)] = root(j)
+    groups = {}
+    for i in range(len(qs)): groups.setdefault(root(i), []).append(i)  # in the order of each group's first query
+    first = set()
+    for g in sorted(groups.values(), key=len, reverse=True):  # largest first; sorted() keeps ties in their order
+        if len(first) + len(g) <= len(qs) // 2: first.update(g)
+    if not first:
+        raise ValueError(f"the queries {', '.join(qs)} all share adjectives or nouns, link by link: none can serve another as a "
+                         "nuisance reference; add queries of other adjectives and nouns")
+    halves = [[qs[i] for g in groups.values() for i in g if (i in first) == f] for f in (True, False)]
+    return halves[0], halves[1]

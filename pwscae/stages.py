@@ -9,6 +9,7 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -27,13 +28,14 @@ from .train import pair_dls, pwscae_learner, fit_pwscae, encode, encode_pairs
 from .cluster import ClusterResult, cluster_pairs, select_relevant
 from .rank import relevance_scores, pq_scores, UUClassifier, visual_rank, rank_images, ranking_metrics, selection_metrics
 from .priors import _estimate_priors, _resolve
-from .relevance import CNNRelevance, cnn_relevance, cross_fit_cnn
-from .nuisance import NuisanceReference, NuisanceAdjusted, adjust_scores
+from .relevance import CNNRelevance, RelevanceConfig, cnn_relevance, cross_fit_cnn
+from .nuisance import NuisanceReference, NuisanceAdjusted, adjust_scores, nuisance_reference
 from .config import DEFAULT_M, QueryConfig
 
 # %% auto #0
 __all__ = ['WEAK_SEPARATION', 'get_sets', 'pair_sets', 'DivergedError', 'check_finite', 'train_pwscae', 'PairClusters',
-           'cluster_differences', 'priors_from', 'Relevance', 'check_nuisance', 'learn_relevance', 'rank_and_measure']
+           'cluster_differences', 'priors_from', 'Relevance', 'check_nuisance', 'learn_relevance', 'draw_reference',
+           'rank_and_measure']
 
 # %% ../nbs/10_stages.ipynb #48bb606f
 def _folder_set(path, name, m, size, seed) -> ImageSet:
@@ -234,6 +236,20 @@ def learn_relevance(sets:PseudoSets, # stage 1's P and Q
             scores, fn = visual_rank(np.hstack([unit(h), unit(c)])), None
     sel = clusters.selected if cfg.method == 'paper' else _top(scores[:n], cfg.select_share * priors['ratio_a'])
     return Relevance(cfg.method, np.asarray(scores, float), fn, priors, np.sort(sel))
+
+# %% ../nbs/10_stages.ipynb #f603b053
+def draw_reference(queries:Sequence[str], # other queries, none sharing the run's adjective, e.g. ('clear sky', 'ancient city')
+                   cfg:QueryConfig|None=None, # the run's options: its sets' `m`, `seed`, `size`, `confound` (`get_sets`) and `device` are read
+                   source=None, # the labelled source (`SynthANP`, `VSO`) the run draws from; the embedded world when None
+                   folders:dict|None=None, # {query: (relevant, irrelevant)}: queries read from their two folders instead of drawn
+                   reference_cfg:RelevanceConfig|None=None, # the reference networks' training; `REFERENCE_CONFIG` when None
+                   invariance:float|None=None, # `nuisance_reference`'s weight for training blind to it; its default (0: adjust only) when None
+                  ) -> NuisanceReference:
+    "A nuisance reference (`nuisance_reference`) from other queries' P and Q, drawn or read as the run's own, at the run's seed and device."
+    cfg, folders = cfg or QueryConfig(), folders or {}
+    sets = [get_sets(q, cfg, *folders[q]) if q in folders else get_sets(q, cfg, source=source) for q in queries]
+    kw = {} if invariance is None else dict(invariance=invariance)  # the default stays in one place
+    return nuisance_reference(sets, reference_cfg, seed=cfg.seed, device=cfg.device, **kw)
 
 # %% ../nbs/10_stages.ipynb #99e3fd41
 def rank_and_measure(sets:PseudoSets, # stage 1's P and Q
