@@ -22,7 +22,7 @@ from .core import QUERIES, parse_query, atomic_folder
 from .parallel import fan_out
 from .rank import precision_at_size, selection_metrics, pr_curve
 from .config import QueryConfig, PRESETS
-from .stages import get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance, priors_from, _top, check_nuisance, draw_reference
+from .stages import get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance, priors_from, _top, check_nuisance, draw_reference, sibling_set
 from .nuisance import nuisance_halves
 
 # %% auto #0
@@ -62,8 +62,10 @@ def evaluate_query(query:str, # a query of `QUERIES` (or of the source, with rat
     cfg = _config(preset).update(seed=seed)
     if bad := [m for m in methods if m not in VARIANTS]: raise ValueError(f"unknown methods {bad}: choose from {', '.join(VARIANTS)}")
     if nuisance is not None: check_nuisance(nuisance, query, 'cnn', (cfg.size, cfg.size))  # before any draw or training
+    if nuisance is not None and cfg.contrast: raise ValueError(f"give nuisance= or contrast={cfg.contrast!r}, not both: the contrast already shares the nuisances of ANP results")
     t0 = time.perf_counter()
     sets = get_sets(query, cfg, source=source)
+    C = sibling_set(query, cfg, source) if cfg.contrast == 'siblings' and any(_variants(cfg)[m].method == 'cnn' for m in methods) else None
     yP = sets.relevant('P'); n = len(sets.P)
     pairs, trained, scores, rows = {}, {}, {}, []
     for name in methods:
@@ -76,7 +78,8 @@ def evaluate_query(query:str, # a query of `QUERIES` (or of the source, with rat
         model, clusters = trained[key]
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')  # a failed estimate is recorded in the table's `priors` column
-            rel = learn_relevance(sets, model, pairs[v.pairing], clusters, v, nuisance=nuisance if v.method == 'cnn' else None)
+            rel = learn_relevance(sets, model, pairs[v.pairing], clusters, v, nuisance=nuisance if v.method == 'cnn' else None,
+                                  contrast=C if v.method == 'cnn' else None)
         scores[name] = rel.scores
         r = selection_metrics(rel.selected, yP)
         rows.append(dict(query=query, seed=seed, method=name, ratio_a=yP.mean(), ratio_b=sets.relevant('Q').mean(),
@@ -101,6 +104,7 @@ class Evaluation:
     seconds: float  # wall time of the run
     confound: str|None = None  # the protocol's set-specific nuisances (`pseudo_sets`); None: Table 1's plain protocol
     nuisance: list|None = None  # the two halves of the queries whose references adjusted the 'cnn' methods, each the other's (`evaluate(nuisance=True)`); None: none
+    contrast: str|None = None  # what the 'cnn' methods learnt P against: None, Q; 'siblings', the noun's other queries' results (`QueryConfig.contrast`)
 
     def summary(self, metric:str='precision', # column of `table` to summarise
                ) -> pd.DataFrame:
@@ -134,7 +138,7 @@ class Evaluation:
     def __repr__(self):
         n = self.table.groupby(['query', 'seed']).ngroups
         return (f"Evaluation({n} draws, {self.table.method.nunique()} methods, {self.preset} preset, {self.protocol} protocol, "
-                f"{'nuisance references, ' if self.nuisance else ''}{self.seconds/60:.1f} min)")
+                f"{'nuisance references, ' if self.nuisance else ''}{'cnn against the ' + self.contrast + ', ' if self.contrast else ''}{self.seconds/60:.1f} min)")
 
     @property
     def protocol(self) -> str: return f"confounded ({self.confound})" if self.confound else 'plain'
@@ -189,10 +193,11 @@ def save(self:Evaluation, folder:str|Path, # folder to write; it must be new or 
 
 @patch
 def _write(self:Evaluation, out:Path):
-    (out/'meta.json').write_text(json.dumps(dict(preset=self.preset, seconds=self.seconds, confound=self.confound, nuisance=self.nuisance), indent=1))
+    (out/'meta.json').write_text(json.dumps(dict(preset=self.preset, seconds=self.seconds, confound=self.confound, nuisance=self.nuisance, contrast=self.contrast), indent=1))
     self.table.to_csv(out/'table.csv', index=False); self.scores.to_csv(out/'scores.csv', index=False)
     self.summary().to_csv(out/'summary.csv')
     refs = f", the cnn methods adjusted by the nuisance references of the halves {' | '.join(map(', '.join, self.nuisance))}" if self.nuisance else ''
+    refs += f", the cnn methods learnt against the {self.contrast}" if self.contrast else ''
     (out/'summary.md').write_text(f"Selected-set precision, mean ± std over seeds ({self.preset} preset, {self.protocol} protocol{refs}, {self.seconds/60:.1f} min)\n\n"
                                   + self.to_markdown() + '\n\nMean lift over Ratio A:\n\n' + self.mean_lift().round(3).to_string() + '\n')
     ax = self.plot(); ax.figure.savefig(out/'precision.png', dpi=90, bbox_inches='tight'); plt.close(ax.figure)
@@ -206,19 +211,19 @@ def load(cls:Evaluation, folder:str|Path, # a folder written by `save` (or `pwsc
     meta = json.loads((d/'meta.json').read_text()) if (d/'meta.json').is_file() else dict(preset='unknown', seconds=float('nan'))
     scores = pd.read_csv(d/'scores.csv')
     if 'set' not in scores: scores.insert(scores.columns.get_loc('truth'), 'set', 'P')  # saved before Q's scores were kept
-    return cls(pd.read_csv(d/'table.csv'), scores, meta['preset'], meta['seconds'], meta.get('confound'), meta.get('nuisance'))
+    return cls(pd.read_csv(d/'table.csv'), scores, meta['preset'], meta['seconds'], meta.get('confound'), meta.get('nuisance'), meta.get('contrast'))
 
 @patch(cls_method=True)
 def merge(cls:Evaluation, *evs:Evaluation, # evaluations of one preset and protocol on different draws
          ) -> Evaluation:
     "One evaluation from several run apart (one seed each, on other machines); `seconds` is their sum."
     if not evs: raise ValueError("merge needs at least one Evaluation")
-    if len(kinds := {(e.preset, e.protocol, str(e.nuisance or 'no nuisance references')) for e in evs}) > 1:
-        raise ValueError(f"cannot merge evaluations of different presets, protocols or nuisance references: {sorted(kinds)}")
+    if len(kinds := {(e.preset, e.protocol, str(e.nuisance or 'no nuisance references'), e.contrast or 'against Q') for e in evs}) > 1:
+        raise ValueError(f"cannot merge evaluations of different presets, protocols, nuisance references or contrasts: {sorted(kinds)}")
     table = pd.concat([e.table for e in evs], ignore_index=True)
     if (dup := table.duplicated(['query', 'seed', 'method'])).any():
         raise ValueError(f"draws found in more than one evaluation: {sorted({(q, int(s)) for q, s in zip(table[dup]['query'], table[dup].seed)})}; merge each draw once")
-    return cls(table, pd.concat([e.scores for e in evs], ignore_index=True), evs[0].preset, sum(e.seconds for e in evs), evs[0].confound, evs[0].nuisance)
+    return cls(table, pd.concat([e.scores for e in evs], ignore_index=True), evs[0].preset, sum(e.seconds for e in evs), evs[0].confound, evs[0].nuisance, evs[0].contrast)
 
 # %% ../nbs/12_evaluation.ipynb #a6fdfdb0
 def _halves(qs:list, cfg:QueryConfig, methods, nuisance:bool) -> list|None:
@@ -250,12 +255,15 @@ def evaluate(queries=None, # query names, or a DataFrame indexed by query like `
              threads:int|None=None, # torch threads per draw (default: the cores shared by the workers; here: the caller's)
              confound:str|None=None, # the confounded protocol: set-specific nuisances ('all', 'framing,style', …); the preset's (none) when None
              nuisance:bool=False, # each half of the queries (`nuisance_halves`) the other's nuisance reference for the 'cnn' methods, two per seed (`draw_reference`)
+             contrast:str|None=None, # 'siblings': the 'cnn' methods learn P against the noun's other queries' results (`sibling_set`); the preset's (Q) when None
             ) -> Evaluation:
     "Table 3 of the paper for many queries and seeds: every method on the same P, Q and pairs."
     qs = list(QUERIES.index) if queries is None else list(queries.index if isinstance(queries, pd.DataFrame) else [queries] if isinstance(queries, str) else queries)
     for q in qs: parse_query(q)
     cfg = _config(preset)
     if confound is not None: cfg = cfg.update(confound=confound)  # checked here, before any draw
+    if contrast is not None: cfg = cfg.update(contrast=contrast)
+    if nuisance is True and cfg.contrast: raise ValueError(f"give nuisance=True or contrast={cfg.contrast!r}, not both: the contrast already shares the nuisances of ANP results")
     if bad := [m for m in methods if m not in VARIANTS]: raise ValueError(f"unknown methods {bad}: choose from {', '.join(VARIANTS)}")
     halves = _halves(qs, cfg, methods, nuisance)
     t0 = time.perf_counter()
@@ -264,7 +272,7 @@ def evaluate(queries=None, # query names, or a DataFrame indexed by query like `
     out = fan_out(evaluate_query, draws, jobs=jobs, scheduler=scheduler, threads=threads, progress=progress)
     tables, scores = [t for t, _ in out], [sc for _, sc in out]
     name = preset if isinstance(preset, str) else 'custom'
-    return Evaluation(pd.concat(tables, ignore_index=True), pd.concat(scores, ignore_index=True), name, time.perf_counter() - t0, cfg.confound, halves)
+    return Evaluation(pd.concat(tables, ignore_index=True), pd.concat(scores, ignore_index=True), name, time.perf_counter() - t0, cfg.confound, halves, cfg.contrast)
 
 # %% ../nbs/12_evaluation.ipynb #b03dede3
 RANKERS = tuple(m for m, v in _variants(QueryConfig()).items() if v.method != 'paper')  # methods that select the top of their scores

@@ -16,6 +16,7 @@ import time
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -31,7 +32,7 @@ from .cluster import plot_pairs_2d
 from .relevance import RelevanceConfig, RelevanceNet, CNNRelevance, autocast_dtype, member_heads
 from .config import QueryConfig
 from .nuisance import NuisanceReference, NuisanceAdjusted
-from .stages import (PairClusters, Relevance, get_sets, pair_sets, train_pwscae, cluster_differences, learn_relevance,
+from .stages import (PairClusters, Relevance, get_sets, sibling_set, pair_sets, train_pwscae, cluster_differences, learn_relevance,
                            rank_and_measure, check_nuisance)
 
 # %% auto #0
@@ -139,6 +140,15 @@ def score(self:QueryResult, images, # an `ImageSet` or (n, 3, h, w) tensor
 # %% ../nbs/11_query.ipynb #7ada83ca
 STAGES = ('data', 'pairs', 'pwscae', 'clusters', 'relevance', 'ranking')
 
+def _check_siblings(cfg:QueryConfig, relevant, siblings, nuisance):
+    "Refuse a contrast that cannot be made, before any work."
+    if siblings is not None and cfg.contrast != 'siblings': raise ValueError("siblings= are the folders of contrast='siblings': set it, or drop siblings")
+    if cfg.contrast != 'siblings' or cfg.method != 'cnn': return
+    if nuisance is not None: raise ValueError("give nuisance= or contrast='siblings', not both: the siblings' results already share the nuisances of ANP results")
+    if relevant is not None and siblings is None:
+        raise ValueError("contrast='siblings' with your own folders: give siblings=[folders of your results for other adjectives of the noun] (--siblings a,b)")
+    if relevant is None and siblings is not None: raise ValueError("siblings= are folders for a run on your own folders; drawn from a source, the siblings are drawn too: drop siblings")
+
 def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
                 relevant:str|Path|None=None, # folder of the ANP query's results (P); with `irrelevant`, instead of a source
                 irrelevant:str|Path|None=None, # folder of the noun query's results (Q)
@@ -146,6 +156,7 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
                 cfg:QueryConfig|None=None, # every option; keywords override its fields
                 progress:bool=True, # one line per stage, and fastai's progress bars when watched live (a notebook or terminal)
                 nuisance:NuisanceReference|None=None, # other queries' reference (`nuisance_reference`): the 'cnn' scores less its within-set part (of networks trained blind to it where its `invariance` is above 0)
+                siblings:Sequence|None=None, # with `contrast='siblings'` and your own folders: folders of your results for other adjectives of the noun (`sibling_set`)
                 **kwargs, # any `QueryConfig` field, e.g. m=500, seed=3, method='paper', n_clusters=3, pairing='random'
                ) -> QueryResult:
     "Find the truly relevant images of `query` in P and rank P ∪ Q: data → pairs → PW-SCAE → clusters → relevance → ranking."
@@ -153,6 +164,7 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
     cfg = (cfg or QueryConfig()).update(**kwargs)
     device = str(get_device(cfg.device))  # a device that is not there fails now, before any work
     check_nuisance(nuisance, query, cfg.method, (cfg.size, cfg.size))
+    _check_siblings(cfg, relevant, siblings, nuisance)
     amp = (str(autocast_dtype(cfg.relevance.amp, torch.device(device)) or 'off').removeprefix('torch.')
            if cfg.method in ('cnn', 'supervised') else None)  # what the relevance networks will train in here
     T, t0, bars = {}, time.perf_counter(), progress and interactive()  # no bars in a log file or a pipe
@@ -161,17 +173,20 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
         T[STAGES[i]] = time.perf_counter() - t0; t0 = time.perf_counter()
         if progress: print(f"[{i + 1}/6] {STAGES[i]}: {msg} ({T[STAGES[i]]:.1f} s)", flush=True)
     sets = get_sets(query, cfg, relevant, irrelevant, source)
-    done(0, f"P {len(sets.P)}, Q {len(sets.Q)} images of {sets.P.size[0]}×{sets.P.size[1]}; networks on {device}" + (f", relevance amp {amp}" if amp else ''))
+    C = sibling_set(query, cfg, source, siblings) if cfg.contrast == 'siblings' and cfg.method == 'cnn' else None
+    cx = f", C {len(C)} images of the noun's other queries" if C is not None else ''
+    done(0, f"P {len(sets.P)}, Q {len(sets.Q)}{cx} images of {sets.P.size[0]}×{sets.P.size[1]}; networks on {device}" + (f", relevance amp {amp}" if amp else ''))
     pairs = pair_sets(sets, cfg)
     done(1, f"{len(pairs)} {cfg.pairing} pairs")
     learn, history = train_pwscae(sets, pairs, cfg, progress=bars)
     done(2, f"{len(history)} epochs, final losses " + ', '.join(f"{c} {history[c].iloc[-1]:.4f}" for c in history.columns if c[0] == 'l' and c[1:].isdigit()))
     clusters = cluster_differences(learn.model, sets, pairs, cfg)
     done(3, f"sizes {clusters.clusters.sizes.tolist()}, the largest selects {len(clusters.selected)} images of P")
-    rel = learn_relevance(sets, learn.model, pairs, clusters, cfg, progress=bars, nuisance=nuisance)
+    rel = learn_relevance(sets, learn.model, pairs, clusters, cfg, progress=bars, nuisance=nuisance, contrast=C)
     nq = len(nuisance.queries) if nuisance is not None else 0
     blind = f"trained blind to it (invariance {nuisance.invariance:g}), " if nuisance is not None and nuisance.invariance else ''
     adj = f" (a reference of {nq} quer{'y' if nq == 1 else 'ies'}: {blind}adjusted by slope {rel.function.slope:.3g})" if nuisance is not None else ''
+    if C is not None: adj = ' (against C)'
     done(4, f"{cfg.method}{adj} selects {len(rel.selected)} images of P; Ratio A {rel.priors['ratio_a']:.2f}, Ratio B {rel.priors['ratio_b']:.2f} ({rel.priors['source']})")
     ranking, selected, metrics = rank_and_measure(sets, rel, clusters)
     done(5, f"{len(ranking)} images" + (f"; precision {metrics.loc[cfg.method, 'precision']:.3f} vs Ratio A {metrics.loc[cfg.method, 'base']:.3f}"

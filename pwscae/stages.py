@@ -13,6 +13,7 @@ from typing import Sequence
 
 import numpy as np
 import pandas as pd
+import torch
 from .core import ImageSet, parse_query, stack_sets, quiet_fastai_import
 with quiet_fastai_import():  # fastai's import-time FutureWarning is not the user's concern
     from fastai.learner import Learner
@@ -21,7 +22,8 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from .data import from_folder, check_folders, check_sets
-from .protocol import PseudoSets, pseudo_sets
+from .protocol import PseudoSets, pseudo_sets, anp_pools
+from .synth import SynthANP
 from .pairs import make_pairs, descriptors
 from .model import PWSCAE
 from .train import pair_dls, pwscae_learner, fit_pwscae, encode, encode_pairs
@@ -33,9 +35,9 @@ from .nuisance import NuisanceReference, NuisanceAdjusted, adjust_scores, nuisan
 from .config import DEFAULT_M, QueryConfig
 
 # %% auto #0
-__all__ = ['WEAK_SEPARATION', 'get_sets', 'pair_sets', 'DivergedError', 'check_finite', 'train_pwscae', 'PairClusters',
-           'cluster_differences', 'priors_from', 'Relevance', 'check_nuisance', 'learn_relevance', 'draw_reference',
-           'rank_and_measure']
+__all__ = ['SIBLING_RATIOS', 'WEAK_SEPARATION', 'get_sets', 'sibling_set', 'pair_sets', 'DivergedError', 'check_finite',
+           'train_pwscae', 'PairClusters', 'cluster_differences', 'priors_from', 'Relevance', 'check_nuisance',
+           'learn_relevance', 'draw_reference', 'rank_and_measure']
 
 # %% ../nbs/10_stages.ipynb #48bb606f
 def _folder_set(path, name, m, size, seed) -> ImageSet:
@@ -69,6 +71,29 @@ def get_sets(query:str, # the adjective–noun query, e.g. 'happy dog'
     if P.size != Q.size: raise ValueError(f"P and Q images differ in size: {P.size} vs {Q.size}")
     check_sets(P, Q)  # the same pixels under other names: refused past half of a set, reported below that
     return PseudoSets(P, Q, None, query, anp, cfg.ratio_a, cfg.ratio_b, cfg.seed)
+
+# %% ../nbs/10_stages.ipynb #327967ea
+SIBLING_RATIOS = (0.7, 0.3)  # Ratio A and B at which a sibling query's results are drawn from a labelled source: the shares a run assumes when it cannot estimate them
+
+def sibling_set(query:str, # the adjective–noun query, e.g. 'happy dog'
+                cfg:QueryConfig|None=None, # `m`, `seed`, `size` and `confound` are read, as for the run's own sets
+                source=None, # the labelled source (`SynthANP`, `VSO`) the run draws from; the embedded world when None
+                folders:Sequence|None=None, # instead of a source: folders of the user's results for other adjectives of the noun ('sad dog', …)
+               ) -> ImageSet:
+    "The contrast set C: the results of the noun's other adjective–noun queries, m images drawn evenly from a source (or read from folders)."
+    cfg = cfg or QueryConfig()
+    if folders is not None:
+        if isinstance(folders, (str, Path)) or not len(folders): raise ValueError(f"folders={folders!r}: give a list of folders, one per other adjective of the noun")
+        if cfg.confound not in (None, 'none', ''): raise ValueError(f"confound={cfg.confound!r} marks sets drawn from a labelled source; folders carry their own: leave it unset")
+        parts = [_folder_set(f, f'C{i}', None, cfg.size, cfg.seed) for i, f in enumerate(folders)]
+        C = ImageSet(torch.cat([p.x for p in parts]), [i for p in parts for i in p.ids], 'C')
+        return C[np.sort(np.random.default_rng(cfg.seed + 2).choice(len(C), cfg.m, replace=False))] if cfg.m and len(C) > cfg.m else C
+    source = SynthANP(seed=0, size=cfg.size) if source is None else source
+    _, pool, _ = anp_pools(source.anps, query)  # the noun's other ANPs, near-synonyms left out (a noun without any is refused here)
+    m = cfg.m or DEFAULT_M
+    sizes = [len(a) for a in np.array_split(np.arange(m), len(pool))]
+    parts = [pseudo_sets(anp, source, k, *SIBLING_RATIOS, seed=cfg.seed, size=cfg.size, confound=cfg.confound).P for anp, k in zip(pool.anp, sizes) if k]
+    return ImageSet(torch.cat([p.x for p in parts]), [f'C/{a}/{i}' for a, p in zip(pool.anp, parts) for i in range(len(p))], 'C')
 
 # %% ../nbs/10_stages.ipynb #8fd0d045
 def pair_sets(sets:PseudoSets, # stage 1's P and Q
@@ -189,6 +214,16 @@ def check_nuisance(nuisance:NuisanceReference|None, # the reference to adjust by
     if method != 'cnn': raise ValueError(f"nuisance adjusts the 'cnn' method's scores; method={method!r} has none to adjust: use method='cnn' or drop it")
     nuisance.check(query, size)
 
+# %% ../nbs/10_stages.ipynb #3d8d9c85
+def _check_contrast(contrast:ImageSet|None, method:str, nuisance, size:tuple):
+    "Refuse a contrast set that cannot serve this run, before any work."
+    if contrast is None: return
+    if not isinstance(contrast, ImageSet): raise TypeError(f"contrast must be an ImageSet (`sibling_set`), got {type(contrast).__name__}")
+    if method != 'cnn': raise ValueError(f"contrast is what the 'cnn' networks learn P against; method={method!r} learns none: use method='cnn' or drop it")
+    if nuisance is not None: raise ValueError("give nuisance= or contrast=, not both: the contrast already shares the nuisances of ANP results")
+    if tuple(contrast.size) != tuple(size): raise ValueError(f"the contrast's images are {contrast.size[0]}×{contrast.size[1]}, P's {size[0]}×{size[1]}: read them at one size")
+    if len(contrast) < 10: raise ValueError(f"the contrast holds {len(contrast)} images: give at least 10")
+
 # %% ../nbs/10_stages.ipynb #1139fe83
 def learn_relevance(sets:PseudoSets, # stage 1's P and Q
                     model:PWSCAE, # stage 3's trained auto-encoder (its encoder starts the 'cnn' networks)
@@ -197,25 +232,28 @@ def learn_relevance(sets:PseudoSets, # stage 1's P and Q
                     cfg:QueryConfig|None=None, # `method`, `relevance`, `ratio_a`, `ratio_b`, `prior_resamples`, `prior_alpha`, `prior_estimator`, `select_share`, `seed` and `device` are read
                     progress:bool=False, # fastai progress bars
                     nuisance:NuisanceReference|None=None, # other queries' reference (`nuisance_reference`): the 'cnn' scores less its within-set part (`adjust_scores`), of networks trained blind to it (`ReferenceInvariance`) where its `invariance` is above 0
+                    contrast:ImageSet|None=None, # what the 'cnn' networks learn P against instead of Q (`sibling_set`): P's scores out of fold, Q's from the fold networks; Ratio A estimated against it
                    ) -> Relevance:
     "Stage 5 (step 4 of the paper): a relevance function by `cfg.method`, the scores of P ∪ Q and the selected images of P."
     cfg = cfg or QueryConfig()
     P, Q, n, seed = sets.P, sets.Q, len(sets.P), cfg.seed
     check_nuisance(nuisance, sets.query, cfg.method, P.size)
+    _check_contrast(contrast, cfg.method, nuisance, P.size)
     if cfg.method in ('cnn', 'supervised'):
         if cfg.method == 'cnn':
             cbs = nuisance.callbacks(cfg.relevance) if nuisance is not None else ()  # trained blind to the reference (`ReferenceInvariance`)
-            fn = cnn_relevance(P, Q, pwscae=model, cfg=cfg.relevance, seed=seed, progress=progress, device=cfg.device, cbs=cbs)
+            fn = cnn_relevance(P, Q if contrast is None else contrast, pwscae=model, cfg=cfg.relevance, seed=seed, progress=progress, device=cfg.device, cbs=cbs)
         else:
             if not sets.has_truth: raise ValueError("method='supervised' trains on the ground truth, which these sets do not have: choose another method")
             fn = cross_fit_cnn(stack_sets(P, Q)[0], sets.relevant('PQ'), model, cfg.relevance, seed, progress, n_p=n, device=cfg.device)
-        scores = fn.scores
+        scores = fn.scores if contrast is None else np.r_[fn.scores[:n], fn.score(Q)]  # Q: scored by networks that never saw it
+        other = scores[n:] if contrast is None else fn.scores[n:]  # the other side of the estimate of Ratio A: Q's scores, or C's out of fold
         check_finite(scores, 'the relevance training', f"lower relevance.lr (now {cfg.relevance.lr:g})")
         if nuisance is not None:
             scores, slope = adjust_scores(scores, nuisance.score(stack_sets(P, Q)[0]), n)
             fn = NuisanceAdjusted(fn, nuisance, float(slope[0]))
         priors = (dict(ratio_a=float(sets.relevant('P').mean()), ratio_b=float(sets.relevant('Q').mean()), source='given')
-                  if cfg.method == 'supervised' else priors_from(scores[:n, None], scores[n:, None], cfg.ratio_a, cfg.ratio_b, seed, cfg.prior_resamples, cfg.prior_alpha, cfg.prior_estimator))
+                  if cfg.method == 'supervised' else priors_from(scores[:n, None], other[:, None], cfg.ratio_a, cfg.ratio_b, seed, cfg.prior_resamples, cfg.prior_alpha, cfg.prior_estimator))
     else:
         fP, fQ = encode(model, P).numpy(), encode(model, Q).numpy(); feats = np.concatenate([fP, fQ])
         priors = priors_from(fP, fQ, cfg.ratio_a, cfg.ratio_b, seed, cfg.prior_resamples, cfg.prior_alpha, cfg.prior_estimator)
