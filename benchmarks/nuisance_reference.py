@@ -44,6 +44,54 @@ def check_halves():
     if tuple(map(tuple, nuisance_halves(QUERIES.index))) != HALVES: raise SystemExit("HALVES must be nuisance_halves of Table 1's queries")
 
 
+def draws_args(a) -> tuple[list, list, Path]:
+    "The protocols, seeds and output file of the parsed `--protocols`, `--seeds` and `--out`, checked: exits naming what is wrong."
+    protocols, seeds = a.protocols.split(','), [int(s) for s in a.seeds.split(',')]
+    if bad := [p for p in protocols if p not in TABLES]: raise SystemExit(f"--protocols: unknown {bad}; choose from {', '.join(TABLES)}")
+    out = Path(a.out)
+    if not out.parent.is_dir(): raise SystemExit(f"--out: the folder {out.parent} does not exist")
+    return protocols, seeds, out
+
+
+DRAW_COLS = ['protocol', 'query', 'seed', 'variant', 'ap', 'precision', 'lift', 'recall', 'ratio_a', 'ratio_a_hat', 'priors', 'seconds']
+
+
+def load_draws(out:Path) -> pd.DataFrame:
+    "The draws an earlier run wrote to `out` (none when it is not there); exits if it holds other columns."
+    done = pd.read_csv(out) if out.is_file() else pd.DataFrame(columns=DRAW_COLS)
+    if len(done) and list(done.columns) != DRAW_COLS: raise SystemExit(f"{out} has other columns than this script writes: move it away")
+    return done
+
+
+def evaluate_draw(done:pd.DataFrame, out:Path, prot:str, query:str, seed:int, variant:str, cfg, **kw) -> pd.DataFrame:
+    "`done` with one more row: the `cnn` row of `evaluate_query(query, seed, cfg, methods=('cnn',), **kw)` as `variant`, written to `out` at once (resumable) and printed."
+    import os, warnings
+    from pwscae.evaluation import evaluate_query
+    load = os.getloadavg()[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        r = evaluate_query(query, seed, cfg, methods=('cnn',), **kw)[0].iloc[0]
+    row = dict(protocol=prot, query=query, seed=seed, variant=variant, **{c: r[c] for c in DRAW_COLS[4:]})
+    done = pd.concat([done, pd.DataFrame([row])], ignore_index=True)[DRAW_COLS]
+    tmp = out.with_suffix('.tmp'); done.to_csv(tmp, index=False); tmp.replace(out)
+    print(f"{prot} {query} seed {seed}: AP {r.ap:.3f}, lift {r.lift:+.3f}, recall {r.recall:.3f}, Â {r.ratio_a_hat:.3f} "
+          f"(true {r.ratio_a:.3f}, {r.priors}) in {r.seconds:.0f} s (load {load:.2f})", flush=True)
+    return done
+
+
+def beside_default(df:pd.DataFrame, cols:list) -> pd.DataFrame:
+    "Means per protocol and variant of the draws in `df` (columns `cols`), beside the committed default ('cnn') and the adjustment ('nuisance') on the same draws."
+    ref = pd.read_csv(RESULTS / 'nuisance_reference.csv')
+    ref = ref[ref.variant.isin(['cnn', 'nuisance'])][[c for c in cols if c != 'seconds']]
+    keys = df[['protocol', 'query', 'seed']].drop_duplicates()
+    both = pd.concat([ref.merge(keys), df.drop(columns='seconds')], ignore_index=True)
+    both = both.assign(prior_error=(both.ratio_a_hat - both.ratio_a).abs(), assumed=both.priors.eq('assumed'))
+    g = both.groupby(['protocol', 'variant'])
+    out = g[['ap', 'precision', 'lift', 'recall', 'prior_error']].mean()
+    out['assumed'], out['draws'] = g.assumed.sum(), g.size()
+    return out.round(4)
+
+
 def measured(ev, scores:dict, variant:str) -> pd.DataFrame:
     "`ev`'s `cnn` rows of the draws in `scores` ({(query, seed): scores of P ∪ Q, P first}) had the default scored so: Ratio A re-estimated and the images re-selected as a run does (`Evaluation.reestimate` with the defaults), the AP over P recomputed."
     from pwscae.config import QueryConfig
@@ -69,10 +117,7 @@ def main():
     from pwscae.evaluation import Evaluation
     from pwscae.protocol import pseudo_sets, CONFOUNDS
     from pwscae.nuisance import nuisance_reference, adjust_scores, REFERENCE_CONFIG
-    protocols, seeds = a.protocols.split(','), [int(s) for s in a.seeds.split(',')]
-    if bad := [p for p in protocols if p not in TABLES]: raise SystemExit(f"--protocols: unknown {bad}; choose from {', '.join(TABLES)}")
-    out = Path(a.out)
-    if not out.parent.is_dir(): raise SystemExit(f"--out: the folder {out.parent} does not exist")
+    protocols, seeds, out = draws_args(a)
     check_halves()
     torch.set_num_threads(os.cpu_count() or 1)
     cfg = replace(REFERENCE_CONFIG, epochs=a.epochs)

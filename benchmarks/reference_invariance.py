@@ -15,26 +15,12 @@ means are printed beside the committed default's and the adjusted-only variant's
 
     MPLBACKEND=Agg python benchmarks/reference_invariance.py [--seeds 0,1,2] [--protocols confounded,plain] [--invariance 10]
 """
-import argparse, os, time, warnings
+import argparse, os, time
 from dataclasses import replace
-from pathlib import Path
 
-import pandas as pd, torch
+import torch
 
-from nuisance_reference import RESULTS, TABLES, HALVES, check_halves  # the same halves and protocols as the adjustment's benchmark
-COLS = ['protocol', 'query', 'seed', 'variant', 'ap', 'precision', 'lift', 'recall', 'ratio_a', 'ratio_a_hat', 'priors', 'seconds']
-
-
-def compare(df:pd.DataFrame) -> pd.DataFrame:
-    "Means per protocol of the committed default ('cnn'), adjusted only ('nuisance', `nuisance_reference.py`) and blind, on the draws in `df`."
-    ref = pd.read_csv(RESULTS / 'nuisance_reference.csv')
-    ref = ref[ref.variant.isin(['cnn', 'nuisance'])][[c for c in COLS if c != 'seconds']]
-    keys = df[['protocol', 'query', 'seed']].drop_duplicates()
-    both = pd.concat([ref.merge(keys), df.drop(columns='seconds')], ignore_index=True)
-    both['prior_error'] = (both.ratio_a_hat - both.ratio_a).abs()
-    out = both.groupby(['protocol', 'variant'])[['ap', 'lift', 'recall', 'prior_error']].mean()
-    out['draws'] = both.groupby(['protocol', 'variant']).size()
-    return out.round(4)
+from nuisance_reference import RESULTS, HALVES, DRAW_COLS as COLS, check_halves, draws_args, load_draws, beside_default, evaluate_draw  # the same halves and protocols as the adjustment's benchmark
 
 
 def main():
@@ -46,18 +32,13 @@ def main():
     ap.add_argument('--out', default=str(RESULTS / 'reference_invariance.csv'))
     a = ap.parse_args()
     from pwscae.config import PRESETS
-    from pwscae.evaluation import evaluate_query
     from pwscae.protocol import pseudo_sets
     from pwscae.nuisance import nuisance_reference, REFERENCE_CONFIG
-    protocols, seeds = a.protocols.split(','), [int(s) for s in a.seeds.split(',')]
-    if bad := [p for p in protocols if p not in TABLES]: raise SystemExit(f"--protocols: unknown {bad}; choose from {', '.join(TABLES)}")
+    protocols, seeds, out = draws_args(a)
     if a.invariance < 0: raise SystemExit(f"--invariance {a.invariance}: give a weight >= 0")
     if a.head not in ('conv', 'deep', 'both'): raise SystemExit(f"--head {a.head!r}: choose conv, deep or both")
-    out = Path(a.out)
-    if not out.parent.is_dir(): raise SystemExit(f"--out: the folder {out.parent} does not exist")
     check_halves()
-    done = pd.read_csv(out) if out.is_file() else pd.DataFrame(columns=COLS)
-    if len(done) and list(done.columns) != COLS: raise SystemExit(f"{out} has other columns than this script writes: move it away")
+    done = load_draws(out)
     variant = f'blind_{a.head}'
     seen = set(zip(done.protocol, done['query'], done.seed, done.variant))
     torch.set_num_threads(os.cpu_count() or 1)
@@ -74,17 +55,8 @@ def main():
                                          invariance=a.invariance)
                 print(f"{prot} seed {seed}: reference {', '.join(refs)} in {time.perf_counter() - t0:.0f} s (load {load:.2f})", flush=True)
                 for q in todo:
-                    load = os.getloadavg()[0]
-                    with warnings.catch_warnings():
-                        warnings.simplefilter('ignore')
-                        t, _ = evaluate_query(q, seed, cfg, methods=('cnn',), nuisance=ref)
-                    r = t.iloc[0]
-                    row = dict(protocol=prot, query=q, seed=seed, variant=variant, **{c: r[c] for c in COLS[4:]})
-                    done = pd.concat([done, pd.DataFrame([row])], ignore_index=True)[COLS]
-                    tmp = out.with_suffix('.tmp'); done.to_csv(tmp, index=False); tmp.replace(out)  # after every draw: resumable
-                    print(f"  {q} seed {seed}: AP {r.ap:.3f}, lift {r.lift:+.3f}, recall {r.recall:.3f}, Â {r.ratio_a_hat:.3f} "
-                          f"({r.priors}) in {r.seconds:.0f} s (load {load:.2f})", flush=True)
-    print(compare(done).to_string())
+                    done = evaluate_draw(done, out, prot, q, seed, variant, cfg, nuisance=ref)
+    print(beside_default(done, COLS).to_string())
     print(f"written {out}")
 
 
