@@ -153,6 +153,7 @@ def _halves(qs:pd.DataFrame, cfg:QueryConfig, nuisance:bool) -> list|None:
     if not isinstance(nuisance, bool): raise TypeError(f"nuisance={nuisance!r}: give True (each half of the queries the other's reference) or False")
     if not nuisance: return None
     if cfg.method != 'cnn': raise ValueError(f"nuisance=True adjusts the 'cnn' method's scores; the preset's method is {cfg.method!r}: use method='cnn' or drop it")
+    if cfg.contrast: raise ValueError(f"give nuisance=True or the preset's contrast={cfg.contrast!r}, not both: the contrast already shares the nuisances of ANP results")
     if miss := [d for r, i in zip(qs.relevant, qs.irrelevant) if isinstance(r, str) for d in (r, i) if not Path(d).is_dir()]:
         raise FileNotFoundError(f"nuisance=True trains the references on every query's images, and {miss[0]!r} is not a folder: fix the CSV or drop nuisance")
     return [list(h) for h in nuisance_halves(qs['query'])]
