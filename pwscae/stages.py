@@ -232,7 +232,7 @@ def learn_relevance(sets:PseudoSets, # stage 1's P and Q
                     cfg:QueryConfig|None=None, # `method`, `relevance`, `ratio_a`, `ratio_b`, `prior_resamples`, `prior_alpha`, `prior_estimator`, `select_share`, `seed` and `device` are read
                     progress:bool=False, # fastai progress bars
                     nuisance:NuisanceReference|None=None, # other queries' reference (`nuisance_reference`): the 'cnn' scores less its within-set part (`adjust_scores`), of networks trained blind to it (`ReferenceInvariance`) where its `invariance` is above 0
-                    contrast:ImageSet|None=None, # what the 'cnn' networks learn P against instead of Q (`sibling_set`): P's scores out of fold, Q's from the fold networks; Ratio A estimated against it
+                    contrast:ImageSet|None=None, # what the 'cnn' networks learn P against instead of Q (`sibling_set`): P's scores out of fold, Q's from the fold networks; the priors estimated against it (Ratio B: C's share)
                    ) -> Relevance:
     "Stage 5 (step 4 of the paper): a relevance function by `cfg.method`, the scores of P ∪ Q and the selected images of P."
     cfg = cfg or QueryConfig()
