@@ -193,6 +193,9 @@ def run_batch(queries=None, # query names (a list, or 'happy dog,clear sky'), a 
     if (cfg.ratio_a is None or cfg.ratio_b is None) and len(odd := [q for q, d in zip(qs['query'], drawn) if d and parse_query(q)[2] not in set(QUERIES.anp)]):
         raise ValueError(f"{len(odd)} queries are not of Table 1 (e.g. {', '.join(odd[:3])}), so their Ratio A and B are unknown: "
                          "give ratio_a and ratio_b in the config (PRESETS['full'].update(ratio_a=0.7, ratio_b=0.3)), or choose queries of Table 1")
+    if cfg.contrast == 'siblings' and cfg.method == 'cnn' and (~drawn).any():
+        raise ValueError("contrast='siblings' needs each query's siblings' folders, which a batch CSV does not list: run those queries "
+                         "with train_query(..., siblings=[...]) or pwscae run --siblings, or drop the contrast")
     halves, out = _halves(qs, cfg, nuisance), Path(out)
     tasks = [(q, str(out/n), r, i, source, cfg, bool(plots)) for q, n, r, i in zip(qs['query'], qs.name, qs.relevant, qs.irrelevant)]
     _check(_run_one, tasks, jobs, scheduler, threads)
