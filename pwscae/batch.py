@@ -158,8 +158,8 @@ def _halves(qs:pd.DataFrame, cfg:QueryConfig, nuisance:bool) -> list|None:
         raise FileNotFoundError(f"nuisance=True trains the references on every query's images, and {miss[0]!r} is not a folder: fix the CSV or drop nuisance")
     return [list(h) for h in nuisance_halves(qs['query'])]
 
-def _references(out:Path, qs:pd.DataFrame, halves:list, source, cfg:QueryConfig, progress:bool) -> dict:
-    "Each query's nuisance reference, the one trained on the other half: read from `out/nuisance.pt`, else trained and saved there."
+def _references(out:Path, qs:pd.DataFrame, halves:list, source, cfg:QueryConfig, progress:bool, **where) -> dict:
+    "Each query's nuisance reference, the one trained on the other half: read from `out/nuisance.pt`, else trained (fanned out as the queries are, `where`) and saved there."
     refs = None
     if (out/NUISANCE).is_file():
         try: saved = torch.load(out/NUISANCE, map_location='cpu', weights_only=False)
@@ -168,7 +168,7 @@ def _references(out:Path, qs:pd.DataFrame, halves:list, source, cfg:QueryConfig,
     if refs is None:
         t0 = time.perf_counter()
         folders = {q: (r, i) for q, r, i in zip(qs['query'], qs.relevant, qs.irrelevant) if isinstance(r, str)}  # a CSV's queries
-        refs = [draw_reference(h, cfg, source=source, folders=folders) for h in halves]
+        refs = fan_out(draw_reference, [(h, cfg, source, folders) for h in halves], **where)
         _write_atomic(out/NUISANCE, {'format': 'pwscae-batch-nuisance/1', 'halves': halves, 'references': refs})
         if progress: print(f"nuisance references of {len(halves[0])} and {len(halves[1])} queries trained in {time.perf_counter() - t0:.0f} s", flush=True)
     return {q: refs[1 - k] for k, h in enumerate(halves) for q in h}
@@ -205,7 +205,7 @@ def run_batch(queries=None, # query names (a list, or 'happy dog,clear sky'), a 
         out.mkdir(parents=True, exist_ok=True)
         if not resumed: _write_atomic(out/BATCH, json.dumps({'format': 'pwscae-batch/1', 'cfg': cfg.to_dict(), 'nuisance': halves}, indent=1))
         if halves is not None:
-            refs = _references(out, qs, halves, source, cfg, progress)
+            refs = _references(out, qs, halves, source, cfg, progress, jobs=jobs, scheduler=client, threads=threads)
             tasks = [(*t, refs[t[0]]) for t in tasks]
         t0 = time.perf_counter()
         rows = fan_out(_run_one, tasks, jobs=jobs, scheduler=client, threads=threads, progress=progress)

@@ -234,12 +234,11 @@ def _halves(qs:list, cfg:QueryConfig, methods, nuisance:bool) -> list|None:
         raise ValueError(f"nuisance=True adjusts the methods that learn 'cnn' networks, and methods={tuple(methods)} has none: add 'cnn' or drop it")
     return [list(h) for h in nuisance_halves(qs)]
 
-def _references(qs:list, seeds, halves:list, cfg:QueryConfig, source, progress:bool) -> dict:
-    "{(query, seed): the reference trained on the other half's draws of that seed}: two `draw_reference`s per seed."
-    refs, t0 = {}, time.perf_counter()
-    for s in seeds:
-        pair = [draw_reference(h, cfg.update(seed=s), source=source) for h in halves]
-        refs.update({(q, s): pair[1 - k] for k, h in enumerate(halves) for q in h})
+def _references(qs:list, seeds, halves:list, cfg:QueryConfig, source, progress:bool, **where) -> dict:
+    "{(query, seed): the reference trained on the other half's draws of that seed}: two `draw_reference`s per seed, fanned out as the draws are (`where`)."
+    t0 = time.perf_counter()
+    trained = fan_out(draw_reference, [(h, cfg.update(seed=s), source) for s in seeds for h in halves], **where)
+    refs = {(q, s): trained[2 * i + 1 - k] for i, s in enumerate(seeds) for k, h in enumerate(halves) for q in h}
     if progress: print(f"nuisance references: {2 * len(seeds)} trained in {time.perf_counter() - t0:.0f} s", flush=True)
     return refs
 
@@ -267,7 +266,7 @@ def evaluate(queries=None, # query names, or a DataFrame indexed by query like `
     if bad := [m for m in methods if m not in VARIANTS]: raise ValueError(f"unknown methods {bad}: choose from {', '.join(VARIANTS)}")
     halves = _halves(qs, cfg, methods, nuisance)
     t0 = time.perf_counter()
-    refs = _references(qs, seeds, halves, cfg, source, progress) if halves else {}
+    refs = _references(qs, seeds, halves, cfg, source, progress, jobs=jobs, scheduler=scheduler, threads=threads) if halves else {}
     draws = [(q, s, cfg, source, tuple(methods), refs.get((q, s))) for q in qs for s in seeds]  # evaluate_query's arguments, one draw each
     out = fan_out(evaluate_query, draws, jobs=jobs, scheduler=scheduler, threads=threads, progress=progress)
     tables, scores = [t for t, _ in out], [sc for _, sc in out]
