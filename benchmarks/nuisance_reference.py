@@ -63,14 +63,14 @@ def load_draws(out:Path) -> pd.DataFrame:
     return done
 
 
-def evaluate_draw(done:pd.DataFrame, out:Path, prot:str, query:str, seed:int, variant:str, cfg, **kw) -> pd.DataFrame:
-    "`done` with one more row: the `cnn` row of `evaluate_query(query, seed, cfg, methods=('cnn',), **kw)` as `variant`, written to `out` at once (resumable) and printed."
-    import os, warnings
+def evaluate_draw(done:pd.DataFrame, out:Path, prot:str, query:str, seed:int, variant:str, cfg, method:str='cnn', **kw) -> pd.DataFrame:
+    "`done` with one more row: the row of `evaluate_query(query, seed, cfg, methods=(method,), **kw)` as `variant`, written to `out` at once (resumable) and printed."
+    import os
     from pwscae.evaluation import evaluate_query
     load = os.getloadavg()[0]
     with warnings.catch_warnings():
         warnings.simplefilter('ignore')
-        r = evaluate_query(query, seed, cfg, methods=('cnn',), **kw)[0].iloc[0]
+        r = evaluate_query(query, seed, cfg, methods=(method,), **kw)[0].iloc[0]
     row = dict(protocol=prot, query=query, seed=seed, variant=variant, **{c: r[c] for c in DRAW_COLS[4:]})
     done = pd.concat([done, pd.DataFrame([row])], ignore_index=True)[DRAW_COLS]
     tmp = out.with_suffix('.tmp'); done.to_csv(tmp, index=False); tmp.replace(out)

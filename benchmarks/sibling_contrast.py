@@ -1,13 +1,14 @@
 """The 'cnn' networks trained on P against the noun's other queries' results (`contrast='siblings'`) instead of
 against Q, on the committed full-size tables' draws (12_evaluation, "Against the noun's other queries").
 
-Every draw of both tables is run again through `evaluate_query(q, seed, PRESETS['full'].update(contrast='siblings',
-confound=...), methods=('cnn',))`: the same P and Q as the tables' (same seed and protocol), the default's networks and
+Every draw of both tables is run again through `evaluate_query(q, seed, PRESETS['full'].update(confound=...),
+methods=('cnn_siblings',))` (until 2026-12-06, when that variant became the default and the tables' row: `methods=('cnn',)`
+with the preset's contrast='siblings'): the same P and Q as the tables' (same seed and protocol), the `cnn` rows' networks and
 selection, but the networks learn P (1) against C (0), m images drawn evenly from the noun's other ANPs (near-synonyms
 left out; `sibling_set`), each at Ratio A 0.7 and, in the confounded protocol, marked with P's nuisances, as the
 results of any adjective–noun query are. Ratio A is estimated from P's scores against C's. Written after every draw
 (resumable): benchmarks/results/sibling_contrast.csv, one row per draw (variant `siblings`); then the means per
-protocol beside the committed default (`cnn`) and the adjustment by other queries (`nuisance`, nuisance_reference.py).
+protocol beside the networks learnt against Q (`cnn`, the default until 2026-12-06) and the adjustment by other queries (`nuisance`, nuisance_reference.py).
 
     MPLBACKEND=Agg python benchmarks/sibling_contrast.py [--seeds 0,1,2] [--protocols confounded,plain]
 """
@@ -31,11 +32,11 @@ def main():
     seen = set(zip(done.protocol, done['query'], done.seed))
     torch.set_num_threads(os.cpu_count() or 1)
     for prot in protocols:
-        cfg = PRESETS['full'].update(confound='all' if prot == 'confounded' else None, contrast='siblings')
+        cfg = PRESETS['full'].update(confound='all' if prot == 'confounded' else None)
         for seed in seeds:
             for q in QUERIES.index:
                 if (prot, q, seed) in seen: continue
-                done = evaluate_draw(done, out, prot, q, seed, 'siblings', cfg)
+                done = evaluate_draw(done, out, prot, q, seed, 'siblings', cfg, method='cnn_siblings')
     print(beside_default(done, COLS).to_string())
     print(f"written {out}")
 

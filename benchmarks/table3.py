@@ -9,7 +9,7 @@ other work slows every figure.
 With --methods (e.g. cnn,supervised, after a change to the relevance training) only those methods are rerun, with
 `paper` (whose selection size the p_at_paper column needs), in parts named after them; their rows and score columns, and
 paper's (the same selections, checked), then replace those of the committed tables, whose other methods are kept as
-they are. The tables' `seconds` stays that of the run that made the kept rows, and each replaced row has its own.
+they are. A method the committed tables lack (cnn_siblings, added 2026-12-06) is added, its rows in the order of VARIANTS. The tables' `seconds` stays that of the run that made the kept rows, and each replaced row has its own.
 Evaluations keep the scores of Q beside those of P (`Evaluation.reestimate` reads both); where the committed scores hold P's alone, the merge adds the rerun's rows of Q,
 with the kept methods' scores of Q left empty. With --base SUFFIX the kept rows are read from other committed tables,
 table3_full<SUFFIX> and table3_full_confounded<SUFFIX> (e.g. `--base _float32`), and the merged tables are still written to
@@ -52,8 +52,8 @@ def same_paper(old, new) -> bool:
 
 
 def replace_methods(old, new, methods):
-    "`old` with the rows and score columns of `methods` and `paper` taken from `new`, which must hold every draw of `old` and the same paper selection."
-    from pwscae.evaluation import Evaluation
+    "`old` with the rows and score columns of `methods` and `paper` taken from `new`, which must hold every draw of `old` and the same paper selection; a method `old` lacks is added."
+    from pwscae.evaluation import Evaluation, VARIANTS
     import pandas as pd
     key = ['query', 'seed']
     draws = lambda t: set(map(tuple, t[key].drop_duplicates().itertuples(index=False)))
@@ -63,22 +63,31 @@ def replace_methods(old, new, methods):
     idx = key + ['method']
     t, r = old.table.set_index(idx), new.table.set_index(idx)
     methods = ['paper'] + [m for m in methods if m != 'paper']  # paper's rows too: the same selections, its priors of this code
-    rows = t.index[t.index.get_level_values('method').isin(methods)]
-    if len(rows) != len(old.table['query'].unique()) * len(old.table.seed.unique()) * len(methods):
-        sys.exit(f"the committed table lacks rows of {methods}: rerun every method (without --methods)")
+    added = [m for m in methods if m not in set(old.table.method)]  # a new method of the table: its rows are added
+    kept = [m for m in methods if m not in added]
+    rows = t.index[t.index.get_level_values('method').isin(kept)]
+    if len(rows) != len(old.table['query'].unique()) * len(old.table.seed.unique()) * len(kept):
+        sys.exit(f"the committed table lacks rows of {kept}: rerun every method (without --methods)")
     t.loc[rows, r.columns] = r.loc[rows, r.columns]  # the committed row order is kept
     table = t.reset_index()
+    draw = {d: i for i, d in enumerate(map(tuple, old.scores[key].drop_duplicates().itertuples(index=False)))}
+    if added:  # each draw's rows in the order of VARIANTS
+        new_rows = r[r.index.get_level_values('method').isin(added)].reset_index()
+        new_rows = new_rows[new_rows.set_index(key).index.isin(list(draw))]
+        table = pd.concat([table, new_rows[table.columns]], ignore_index=True)
+        table = table.assign(_d=[draw[d] for d in zip(table['query'], table.seed)], _m=table.method.map(VARIANTS.index))
+        table = table.sort_values(['_d', '_m'], kind='stable').drop(columns=['_d', '_m']).reset_index(drop=True)
     pos = lambda sc: sc.groupby(key + ['set']).cumcount()  # an image's place in its draw's P or Q
     o, n = old.scores.assign(_i=pos(old.scores)), new.scores.assign(_i=pos(new.scores))
     k = key + ['set', '_i']  # the rerun's rows are kept, Q's too where the committed scores hold P's alone (saved before Q's were kept)
-    scores = n[k + ['truth'] + methods].merge(o.drop(columns=methods), on=k, how='left', suffixes=('', '_old'))
+    scores = n[k + ['truth'] + methods].merge(o.drop(columns=kept), on=k, how='left', suffixes=('', '_old'))
     known = scores.truth_old.notna()
     if len(o) > known.sum() or not (scores.truth[known] == scores.truth_old[known].astype(bool)).all():
         sys.exit("the rerun drew other images than the committed table: rerun every method")
-    draw = {d: i for i, d in enumerate(map(tuple, old.scores[key].drop_duplicates().itertuples(index=False)))}
+    scores = scores[[d in draw for d in zip(scores['query'], scores.seed)]]
     scores = scores.assign(_d=[draw[d] for d in zip(scores['query'], scores.seed)]).sort_values(['_d', 'set', '_i'], kind='stable')
-    return Evaluation(table[old.table.columns], scores[old.scores.columns].reset_index(drop=True), old.preset, old.seconds, old.confound)
-
+    cols = [c for c in VARIANTS if c in set(old.scores.columns) | set(added)] + [c for c in old.scores.columns if c not in VARIANTS]
+    return Evaluation(table[old.table.columns], scores[cols].reset_index(drop=True), old.preset, old.seconds, old.confound)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])

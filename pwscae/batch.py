@@ -21,7 +21,7 @@ from .parallel import fan_out, _check, _client
 from .query import MANIFEST, train_query, load_result
 from .config import QueryConfig, PRESETS
 from .nuisance import NuisanceAdjusted, nuisance_halves
-from .stages import draw_reference
+from .stages import draw_reference, resolve_contrast
 
 # %% auto #0
 __all__ = ['BATCH', 'RESULTS', 'COLUMNS', 'NUISANCE', 'run_batch']
@@ -82,12 +82,12 @@ def _queries(queries, vso) -> tuple[pd.DataFrame, object]:
 
 # %% ../nbs/18_batch.ipynb #90c7c121
 COLUMNS = ('query', 'status', 'error', 'seconds', 'precision', 'recall', 'lift', 'ratio_a', 'ap', 'auc', 'selected',
-           'ratio_a_hat', 'ratio_b_hat', 'priors', 'method', 'nuisance', 'seed', 'P', 'Q', 'folder', 'warnings')
+           'ratio_a_hat', 'ratio_b_hat', 'priors', 'method', 'contrast', 'nuisance', 'seed', 'P', 'Q', 'folder', 'warnings')
 
 def _row(res, status:str, name:str) -> dict:
     s = res.summary()
     r = dict(query=res.query, status=status, error='', seconds=sum(res.timings.values()), selected=s['selected'], ratio_a_hat=s['ratio_a'],
-             ratio_b_hat=s['ratio_b'], priors=s['priors'], method=res.cfg.method, seed=res.cfg.seed, P=s['|P|'], Q=s['|Q|'], folder=name,
+             ratio_b_hat=s['ratio_b'], priors=s['priors'], method=res.cfg.method, contrast=s.get('contrast', ''), seed=res.cfg.seed, P=s['|P|'], Q=s['|Q|'], folder=name,
              nuisance=', '.join(fn.reference.queries) if isinstance(fn := res.relevance.function, NuisanceAdjusted) else '')
     if res.metrics is not None:
         m = res.metrics.loc[res.cfg.method]
@@ -104,7 +104,8 @@ def _run_one(query:str, folder:str, relevant, irrelevant, source, cfg:QueryConfi
                 try: res = load_result(folder)
                 except Exception: res = None  # damaged or incomplete: run again and replace it
                 if res is not None:
-                    if res.cfg.to_dict() != cfg.to_dict(): raise ValueError(f"{str(folder)!r} holds a result with other options: remove it to run the query again")
+                    want = cfg.update(contrast=resolve_contrast(cfg, relevant is None, None, nuisance))  # as `train_query` keeps it
+                    if res.cfg.to_dict() != want.to_dict(): raise ValueError(f"{str(folder)!r} holds a result with other options: remove it to run the query again")
                     return _row(res, 'done', folder.name)
             res = train_query(query, relevant=relevant, irrelevant=irrelevant, source=source, cfg=cfg, progress=False, nuisance=nuisance)
             res.save(folder, overwrite=True, plots=plots)  # atomic: the folder is whole or untouched
@@ -153,7 +154,7 @@ def _halves(qs:pd.DataFrame, cfg:QueryConfig, nuisance:bool) -> list|None:
     if not isinstance(nuisance, bool): raise TypeError(f"nuisance={nuisance!r}: give True (each half of the queries the other's reference) or False")
     if not nuisance: return None
     if cfg.method != 'cnn': raise ValueError(f"nuisance=True adjusts the 'cnn' method's scores; the preset's method is {cfg.method!r}: use method='cnn' or drop it")
-    if cfg.contrast: raise ValueError(f"give nuisance=True or the preset's contrast={cfg.contrast!r}, not both: the contrast already shares the nuisances of ANP results")
+    if cfg.contrast == 'siblings': raise ValueError("give nuisance=True or the preset's contrast='siblings', not both: the contrast already shares the nuisances of ANP results")
     if miss := [d for r, i in zip(qs.relevant, qs.irrelevant) if isinstance(r, str) for d in (r, i) if not Path(d).is_dir()]:
         raise FileNotFoundError(f"nuisance=True trains the references on every query's images, and {miss[0]!r} is not a folder: fix the CSV or drop nuisance")
     return [list(h) for h in nuisance_halves(qs['query'])]

@@ -153,17 +153,19 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
         confound:str=None, # evaluation only: set-specific nuisances added to drawn P and Q (all, or kinds such as framing,style)
         nuisance:str=None, # other queries of the source, comma-separated (e.g. "clear sky,ancient city"), drawn as P and Q are: their P against Q is a nuisance reference whose part is removed from the cnn scores
         invariance:float=None, # with --nuisance: weight of the reference in the cnn networks' loss, e.g. 10, so they train blind to it; 0 only adjusts their scores (default: 0)
-        contrast:str=None, # what the cnn networks learn P against: siblings, the results of the noun's other adjective-noun queries, drawn from the source or read from --siblings; without it, Q
-        siblings:str=None, # with --contrast siblings and --relevant/--irrelevant: comma-separated folders of your results for other adjectives of the noun
+        contrast:str=None, # what the cnn networks learn P against: siblings (the results of the noun's other adjective-noun queries, drawn from the source or read from --siblings), q, or auto: siblings wherever they can be had, else Q (default: auto)
+        siblings:str=None, # with --relevant/--irrelevant: comma-separated folders of your results for other adjectives of the noun, the cnn networks' contrast (without them, Q)
         quiet:store_true=False, # print only the summary
        ):
     "Find the truly relevant images of a query and rank all images: pairs, PW-SCAE, clusters, relevance function."
     if vso is not None and relevant is not None: raise CLIError("give either --vso or --relevant/--irrelevant, not both")
     parse_query(query); check_out(out, overwrite)  # first and light: a bad query or output folder fails at once, never after training
+    if contrast not in (None, 'auto', 'siblings', 'q'): raise CLIError(f"--contrast {contrast}: give auto, siblings or q")
     cfg = _run_config(dict(m=m, seed=seed, ratio_a=ratio_a, ratio_b=ratio_b, method=method, select_share=select_share, prior_alpha=prior_alpha, prior_estimator=prior_estimator, pairing=pairing, pairs_per_image=pairs_per_image,
                            n_clusters=n_clusters, level_epochs=level_epochs, finetune_epochs=finetune_epochs, lr=lr, denoise=denoise,
-                           relevance_epochs=relevance_epochs, head=head, levels=levels, amp=amp, device=device, confound=confound, contrast=contrast))
-    if nuisance is not None and contrast is not None: raise CLIError("give --nuisance or --contrast, not both: the siblings' results already share the nuisances of ANP results")
+                           relevance_epochs=relevance_epochs, head=head, levels=levels, amp=amp, device=device, confound=confound, contrast=None if contrast == 'q' else contrast))
+    if contrast == 'q': cfg = cfg.update(contrast=None)
+    if nuisance is not None and (contrast == 'siblings' or siblings): raise CLIError("give --nuisance or --contrast siblings (--siblings), not both: the siblings' results already share the nuisances of ANP results")
     refs = _nuisance_queries(nuisance, query, cfg, relevant, invariance)
     from pwscae.query import train_query
     src = _source(vso)
@@ -189,8 +191,7 @@ def bench(queries:str=None, # comma-separated queries, e.g. "happy dog,clear sky
           threads:int=None, # torch threads per draw (default: the cores shared by the workers)
           confound:str=None, # the confounded protocol: set-specific nuisances in P and Q (all, or kinds such as framing,style)
           quiet:store_true=False, # no progress bar
-          nuisance:store_true=False, # each half of the queries (no adjective or noun shared) the other's nuisance reference for the cnn methods: two trained per seed
-          contrast:str=None, # what the cnn methods learn P against: siblings, the results of the noun's other adjective-noun queries; without it, Q
+          nuisance:store_true=False, # each half of the queries (no adjective or noun shared) the other's nuisance reference for the methods that learn P against Q (cnn): two trained per seed
          ):
     "Run the paper's evaluation (Table 3) for many queries and seeds, with every baseline, and write the tables."
     try: sds = _csv(seeds, int)
@@ -200,7 +201,7 @@ def bench(queries:str=None, # comma-separated queries, e.g. "happy dog,clear sky
     check_out(out, overwrite)  # before any work
     from pwscae.evaluation import evaluate, EVAL_METHODS
     ev = evaluate(_csv(queries), seeds=tuple(sds), preset=preset, methods=tuple(_csv(methods) or EVAL_METHODS),
-                  progress=not quiet, jobs=jobs, scheduler=scheduler, threads=threads, confound=confound, nuisance=nuisance, contrast=contrast)
+                  progress=not quiet, jobs=jobs, scheduler=scheduler, threads=threads, confound=confound, nuisance=nuisance)
     d = ev.save(out, overwrite)
     print(ev.summary().to_string())
     print(f"\nmean lift over Ratio A:\n{ev.mean_lift().round(3).to_string()}\n{ev!r}; wrote {d}")

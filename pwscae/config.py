@@ -55,7 +55,7 @@ class QueryConfig:
     relevance: RelevanceConfig = field(default_factory=RelevanceConfig)  # training of the 'cnn' relevance function
     device: str = 'auto'  # where the networks train and run: 'auto' (CUDA, else Apple MPS, else CPU), 'cpu', 'cuda', 'cuda:1', 'mps'
     confound: str|None = None  # evaluation only: set-specific nuisances added to P and Q drawn from a source ('all', 'framing,style', …; `pseudo_sets`)
-    contrast: str|None = None  # what the 'cnn' networks learn P against: None, Q; 'siblings', the results of the noun's other adjective–noun queries (`sibling_set`)
+    contrast: str|None = 'auto'  # what the 'cnn' networks learn P against: 'siblings', the results of the noun's other adjective–noun queries (`sibling_set`); None, Q; 'auto': the siblings wherever they can be had (`resolve_contrast`)
 
     def __post_init__(self):
         self.level_epochs = tuple(self.level_epochs)
@@ -78,7 +78,7 @@ def _check(self:QueryConfig):
     if not (isinstance(self.device, str) and re.fullmatch(r'auto|cpu|mps|cuda(:\d+)?', self.device)):
         raise bad(f"device={self.device!r}: give 'auto', 'cpu', 'cuda', 'cuda:<index>' or 'mps'")
     if not (self.confound is None or isinstance(self.confound, str)): raise bad(f"confound={self.confound!r}: give None, 'all' or kinds such as 'framing,style'")
-    if self.contrast not in (None, 'siblings'): raise bad(f"contrast={self.contrast!r}: give None (P against Q) or 'siblings' (P against the noun's other adjective–noun queries)")
+    if self.contrast not in ('auto', 'siblings', None): raise bad(f"contrast={self.contrast!r}: give 'auto', 'siblings' (P against the noun's other adjective–noun queries) or None (P against Q)")
     try: parse_confound(self.confound)
     except ValueError as e: raise bad(str(e)) from None
     if self.m is not None and not (_is_int(self.m) and self.m >= 10): raise bad(f"m={self.m!r}: use a whole number of at least 10 images per set")
@@ -120,6 +120,7 @@ def from_dict(cls:QueryConfig, d:dict) -> QueryConfig:
     d = dict(d); d['scae'] = SCAEConfig(**d['scae'])
     d['relevance'] = RelevanceConfig(**{'pool': 'max', 'head': 'conv', 'levels': None, **d['relevance']})  # saved before the pool, the head or the levels were options: the one-layer max-pool head on every level
     d.setdefault('select_share', 1.0)  # saved before the selection was shrunk: the top Ratio A · |P|
+    d.setdefault('contrast', None)  # saved before the contrast was an option: P against Q
     return cls(**d)
 
 # %% ../nbs/09b_config.ipynb #dfb7ae1e

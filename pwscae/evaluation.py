@@ -26,24 +26,29 @@ from .stages import get_sets, pair_sets, train_pwscae, cluster_differences, lear
 from .nuisance import nuisance_halves
 
 # %% auto #0
-__all__ = ['VARIANTS', 'ABLATIONS', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED', 'evaluate_query', 'Evaluation', 'evaluate']
+__all__ = ['VARIANTS', 'ABLATIONS', 'DEFAULT_VARIANT', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED', 'evaluate_query',
+           'Evaluation', 'evaluate']
 
 # %% ../nbs/12_evaluation.ipynb #8d0a4674
 def _variants(cfg:QueryConfig) -> dict:
     "Each method of the table as the config of its run."
     scae, rel = cfg.scae, cfg.relevance
+    cnn = lambda **kw: cfg.update(method='cnn', contrast=None, **kw)  # the P-vs-Q networks and their ablations
     return {'paper': cfg.update(method='paper'), 'random_pairs': cfg.update(method='paper', pairing='random'),
             'plain_scae': cfg.update(method='paper', scae=replace(scae, pairwise=False)),
             'visual_rank': cfg.update(method='visual_rank'), 'uu': cfg.update(method='uu'), 'pq': cfg.update(method='pq'),
-            'cnn': cfg.update(method='cnn'), 'cnn_scratch': cfg.update(method='cnn', relevance=replace(rel, init='scratch')),
-            'cnn_conv': cfg.update(method='cnn', relevance=replace(rel, head='conv')),
-            'cnn_deep': cfg.update(method='cnn', relevance=replace(rel, head='deep')),
-            'cnn_all_levels': cfg.update(method='cnn', relevance=replace(rel, levels=None)),
+            'cnn': cnn(), 'cnn_siblings': cfg.update(method='cnn', contrast='siblings'),
+            'cnn_scratch': cnn(relevance=replace(rel, init='scratch')), 'cnn_conv': cnn(relevance=replace(rel, head='conv')),
+            'cnn_deep': cnn(relevance=replace(rel, head='deep')), 'cnn_all_levels': cnn(relevance=replace(rel, levels=None)),
             'supervised': cfg.update(method='supervised')}
 
 VARIANTS = tuple(_variants(QueryConfig()))
-ABLATIONS = ('cnn_scratch', 'cnn_conv', 'cnn_deep', 'cnn_all_levels')  # variants of the default run beside the table, not in it
+ABLATIONS = ('cnn_scratch', 'cnn_conv', 'cnn_deep', 'cnn_all_levels')  # variants of the P-vs-Q 'cnn' beside the table, not in it
+DEFAULT_VARIANT = 'cnn_siblings'  # the table's row of the default run (`QueryConfig()`, whose contrast='auto' draws the siblings from a source)
 EVAL_METHODS = tuple(v for v in VARIANTS if v not in ABLATIONS)  # the table's default columns
+
+def _against_siblings(v:QueryConfig) -> bool: return v.method == 'cnn' and v.contrast == 'siblings'
+def _against_q(v:QueryConfig) -> bool: return v.method == 'cnn' and v.contrast is None  # the variants a nuisance reference adjusts
 
 def _config(preset) -> QueryConfig:
     if isinstance(preset, QueryConfig): return preset
@@ -56,16 +61,17 @@ def evaluate_query(query:str, # a query of `QUERIES` (or of the source, with rat
                    preset:str|QueryConfig='fast', # a name of `PRESETS`, or a config
                    source=None, # where P and Q are drawn from; the embedded world when None
                    methods:tuple=EVAL_METHODS, # names of `VARIANTS` to run
-                   nuisance=None, # a `NuisanceReference` of other queries for the methods that learn 'cnn' networks (`learn_relevance`); None: none
+                   nuisance=None, # a `NuisanceReference` of other queries for the methods whose 'cnn' networks learn P against Q (`learn_relevance`); None: none
                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
     "All methods on one draw: a metrics row per method, and the per-image scores of P and Q (with the set and the truth)."
     cfg = _config(preset).update(seed=seed)
     if bad := [m for m in methods if m not in VARIANTS]: raise ValueError(f"unknown methods {bad}: choose from {', '.join(VARIANTS)}")
     if nuisance is not None: check_nuisance(nuisance, query, 'cnn', (cfg.size, cfg.size))  # before any draw or training
-    if nuisance is not None and cfg.contrast: raise ValueError(f"give nuisance= or contrast={cfg.contrast!r}, not both: the contrast already shares the nuisances of ANP results")
+    if nuisance is not None and not any(_against_q(_variants(cfg)[m]) for m in methods):
+        raise ValueError(f"nuisance= adjusts the methods whose 'cnn' networks learn P against Q, and methods={tuple(methods)} has none: add 'cnn' or drop it")
     t0 = time.perf_counter()
     sets = get_sets(query, cfg, source=source)
-    C = sibling_set(query, cfg, source) if cfg.contrast == 'siblings' and any(_variants(cfg)[m].method == 'cnn' for m in methods) else None
+    C = sibling_set(query, cfg, source) if any(_against_siblings(_variants(cfg)[m]) for m in methods) else None
     yP = sets.relevant('P'); n = len(sets.P)
     pairs, trained, scores, rows = {}, {}, {}, []
     for name in methods:
@@ -78,8 +84,8 @@ def evaluate_query(query:str, # a query of `QUERIES` (or of the source, with rat
         model, clusters = trained[key]
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')  # a failed estimate is recorded in the table's `priors` column
-            rel = learn_relevance(sets, model, pairs[v.pairing], clusters, v, nuisance=nuisance if v.method == 'cnn' else None,
-                                  contrast=C if v.method == 'cnn' else None)
+            rel = learn_relevance(sets, model, pairs[v.pairing], clusters, v, nuisance=nuisance if _against_q(v) else None,
+                                  contrast=C if _against_siblings(v) else None)
         scores[name] = rel.scores
         r = selection_metrics(rel.selected, yP)
         rows.append(dict(query=query, seed=seed, method=name, ratio_a=yP.mean(), ratio_b=sets.relevant('Q').mean(),
@@ -104,7 +110,6 @@ class Evaluation:
     seconds: float  # wall time of the run
     confound: str|None = None  # the protocol's set-specific nuisances (`pseudo_sets`); None: Table 1's plain protocol
     nuisance: list|None = None  # the two halves of the queries whose references adjusted the 'cnn' methods, each the other's (`evaluate(nuisance=True)`); None: none
-    contrast: str|None = None  # what the 'cnn' methods learnt P against: None, Q; 'siblings', the noun's other queries' results (`QueryConfig.contrast`)
 
     def summary(self, metric:str='precision', # column of `table` to summarise
                ) -> pd.DataFrame:
@@ -138,7 +143,7 @@ class Evaluation:
     def __repr__(self):
         n = self.table.groupby(['query', 'seed']).ngroups
         return (f"Evaluation({n} draws, {self.table.method.nunique()} methods, {self.preset} preset, {self.protocol} protocol, "
-                f"{'nuisance references, ' if self.nuisance else ''}{'cnn against the ' + self.contrast + ', ' if self.contrast else ''}{self.seconds/60:.1f} min)")
+                f"{'nuisance references, ' if self.nuisance else ''}{self.seconds/60:.1f} min)")
 
     @property
     def protocol(self) -> str: return f"confounded ({self.confound})" if self.confound else 'plain'
@@ -193,11 +198,10 @@ def save(self:Evaluation, folder:str|Path, # folder to write; it must be new or 
 
 @patch
 def _write(self:Evaluation, out:Path):
-    (out/'meta.json').write_text(json.dumps(dict(preset=self.preset, seconds=self.seconds, confound=self.confound, nuisance=self.nuisance, contrast=self.contrast), indent=1))
+    (out/'meta.json').write_text(json.dumps(dict(preset=self.preset, seconds=self.seconds, confound=self.confound, nuisance=self.nuisance), indent=1))
     self.table.to_csv(out/'table.csv', index=False); self.scores.to_csv(out/'scores.csv', index=False)
     self.summary().to_csv(out/'summary.csv')
     refs = f", the cnn methods adjusted by the nuisance references of the halves {' | '.join(map(', '.join, self.nuisance))}" if self.nuisance else ''
-    refs += f", the cnn methods learnt against the {self.contrast}" if self.contrast else ''
     (out/'summary.md').write_text(f"Selected-set precision, mean ± std over seeds ({self.preset} preset, {self.protocol} protocol{refs}, {self.seconds/60:.1f} min)\n\n"
                                   + self.to_markdown() + '\n\nMean lift over Ratio A:\n\n' + self.mean_lift().round(3).to_string() + '\n')
     ax = self.plot(); ax.figure.savefig(out/'precision.png', dpi=90, bbox_inches='tight'); plt.close(ax.figure)
@@ -211,27 +215,27 @@ def load(cls:Evaluation, folder:str|Path, # a folder written by `save` (or `pwsc
     meta = json.loads((d/'meta.json').read_text()) if (d/'meta.json').is_file() else dict(preset='unknown', seconds=float('nan'))
     scores = pd.read_csv(d/'scores.csv')
     if 'set' not in scores: scores.insert(scores.columns.get_loc('truth'), 'set', 'P')  # saved before Q's scores were kept
-    return cls(pd.read_csv(d/'table.csv'), scores, meta['preset'], meta['seconds'], meta.get('confound'), meta.get('nuisance'), meta.get('contrast'))
+    return cls(pd.read_csv(d/'table.csv'), scores, meta['preset'], meta['seconds'], meta.get('confound'), meta.get('nuisance'))
 
 @patch(cls_method=True)
 def merge(cls:Evaluation, *evs:Evaluation, # evaluations of one preset and protocol on different draws
          ) -> Evaluation:
     "One evaluation from several run apart (one seed each, on other machines); `seconds` is their sum."
     if not evs: raise ValueError("merge needs at least one Evaluation")
-    if len(kinds := {(e.preset, e.protocol, str(e.nuisance or 'no nuisance references'), e.contrast or 'against Q') for e in evs}) > 1:
-        raise ValueError(f"cannot merge evaluations of different presets, protocols, nuisance references or contrasts: {sorted(kinds)}")
+    if len(kinds := {(e.preset, e.protocol, str(e.nuisance or 'no nuisance references')) for e in evs}) > 1:
+        raise ValueError(f"cannot merge evaluations of different presets, protocols or nuisance references: {sorted(kinds)}")
     table = pd.concat([e.table for e in evs], ignore_index=True)
     if (dup := table.duplicated(['query', 'seed', 'method'])).any():
         raise ValueError(f"draws found in more than one evaluation: {sorted({(q, int(s)) for q, s in zip(table[dup]['query'], table[dup].seed)})}; merge each draw once")
-    return cls(table, pd.concat([e.scores for e in evs], ignore_index=True), evs[0].preset, sum(e.seconds for e in evs), evs[0].confound, evs[0].nuisance, evs[0].contrast)
+    return cls(table, pd.concat([e.scores for e in evs], ignore_index=True), evs[0].preset, sum(e.seconds for e in evs), evs[0].confound, evs[0].nuisance)
 
 # %% ../nbs/12_evaluation.ipynb #a6fdfdb0
 def _halves(qs:list, cfg:QueryConfig, methods, nuisance:bool) -> list|None:
     "The halves of `qs` that serve each other as nuisance references (`nuisance_halves`), checked before any draw; None without."
     if not isinstance(nuisance, bool): raise TypeError(f"nuisance={nuisance!r}: give True (each half of the queries the other's reference) or False")
     if not nuisance: return None
-    if not any(_variants(cfg)[m].method == 'cnn' for m in methods):
-        raise ValueError(f"nuisance=True adjusts the methods that learn 'cnn' networks, and methods={tuple(methods)} has none: add 'cnn' or drop it")
+    if not any(_against_q(_variants(cfg)[m]) for m in methods):
+        raise ValueError(f"nuisance=True adjusts the methods whose 'cnn' networks learn P against Q, and methods={tuple(methods)} has none: add 'cnn' or drop it")
     return [list(h) for h in nuisance_halves(qs)]
 
 def _references(qs:list, seeds, halves:list, cfg:QueryConfig, source, progress:bool, **where) -> dict:
@@ -254,15 +258,12 @@ def evaluate(queries=None, # query names, or a DataFrame indexed by query like `
              threads:int|None=None, # torch threads per draw (default: the cores shared by the workers; here: the caller's)
              confound:str|None=None, # the confounded protocol: set-specific nuisances ('all', 'framing,style', …); the preset's (none) when None
              nuisance:bool=False, # each half of the queries (`nuisance_halves`) the other's nuisance reference for the 'cnn' methods, two per seed (`draw_reference`)
-             contrast:str|None=None, # 'siblings': the 'cnn' methods learn P against the noun's other queries' results (`sibling_set`); the preset's (Q) when None
             ) -> Evaluation:
     "Table 3 of the paper for many queries and seeds: every method on the same P, Q and pairs."
     qs = list(QUERIES.index) if queries is None else list(queries.index if isinstance(queries, pd.DataFrame) else [queries] if isinstance(queries, str) else queries)
     for q in qs: parse_query(q)
     cfg = _config(preset)
     if confound is not None: cfg = cfg.update(confound=confound)  # checked here, before any draw
-    if contrast is not None: cfg = cfg.update(contrast=contrast)
-    if nuisance is True and cfg.contrast: raise ValueError(f"give nuisance=True or contrast={cfg.contrast!r}, not both: the contrast already shares the nuisances of ANP results")
     if bad := [m for m in methods if m not in VARIANTS]: raise ValueError(f"unknown methods {bad}: choose from {', '.join(VARIANTS)}")
     halves = _halves(qs, cfg, methods, nuisance)
     t0 = time.perf_counter()
@@ -271,7 +272,7 @@ def evaluate(queries=None, # query names, or a DataFrame indexed by query like `
     out = fan_out(evaluate_query, draws, jobs=jobs, scheduler=scheduler, threads=threads, progress=progress)
     tables, scores = [t for t, _ in out], [sc for _, sc in out]
     name = preset if isinstance(preset, str) else 'custom'
-    return Evaluation(pd.concat(tables, ignore_index=True), pd.concat(scores, ignore_index=True), name, time.perf_counter() - t0, cfg.confound, halves, cfg.contrast)
+    return Evaluation(pd.concat(tables, ignore_index=True), pd.concat(scores, ignore_index=True), name, time.perf_counter() - t0, cfg.confound, halves)
 
 # %% ../nbs/12_evaluation.ipynb #b03dede3
 RANKERS = tuple(m for m, v in _variants(QueryConfig()).items() if v.method != 'paper')  # methods that select the top of their scores
@@ -290,7 +291,7 @@ def reselect(self:Evaluation, select_share:float, # the share of each draw's Â 
     return replace(self, table=t)
 
 # %% ../nbs/12_evaluation.ipynb #fd33bea7
-SELF_ESTIMATED = tuple(m for m, v in _variants(QueryConfig()).items() if v.method == 'cnn')  # methods whose priors are estimated from their own scores of P and Q
+SELF_ESTIMATED = tuple(m for m, v in _variants(QueryConfig()).items() if _against_q(v))  # methods whose priors are estimated from their own scores of P and Q (cnn_siblings': of P and C, which the table does not keep)
 
 @patch
 def reestimate(self:Evaluation, prior_alpha:float|None, # the estimate's significance guard (`QueryConfig.prior_alpha`); None: none

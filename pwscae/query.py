@@ -32,7 +32,7 @@ from .cluster import plot_pairs_2d
 from .relevance import RelevanceConfig, RelevanceNet, CNNRelevance, autocast_dtype, member_heads
 from .config import QueryConfig
 from .nuisance import NuisanceReference, NuisanceAdjusted
-from .stages import (PairClusters, Relevance, get_sets, sibling_set, pair_sets, train_pwscae, cluster_differences, learn_relevance,
+from .stages import (PairClusters, Relevance, get_sets, sibling_set, resolve_contrast, pair_sets, train_pwscae, cluster_differences, learn_relevance,
                            rank_and_measure, check_nuisance)
 
 # %% auto #0
@@ -67,7 +67,7 @@ class QueryResult:
 
     def summary(self) -> pd.Series:
         "A one-column overview of the run."
-        d = {'query': self.query, 'method': self.cfg.method, '|P|': len(self.P), '|Q|': len(self.Q), 'pairs': len(self.pairs),
+        d = {'query': self.query, 'method': self.cfg.method, **({'contrast': self.cfg.contrast or 'Q'} if self.cfg.method == 'cnn' else {}), '|P|': len(self.P), '|Q|': len(self.Q), 'pairs': len(self.pairs),
              'selected': len(self.selected), 'ratio_a': round(self.priors['ratio_a'], 3), 'ratio_b': round(self.priors['ratio_b'], 3),
              'priors': self.priors['source'], 'seed': self.cfg.seed, 'device': self.device, 'seconds': round(sum(self.timings.values()), 1)}
         if self.amp is not None: d['amp'] = self.amp
@@ -142,9 +142,9 @@ STAGES = ('data', 'pairs', 'pwscae', 'clusters', 'relevance', 'ranking')
 
 def _check_siblings(cfg:QueryConfig, relevant, siblings, nuisance):
     "Refuse a contrast that cannot be made, before any work."
-    if siblings is not None and cfg.contrast != 'siblings': raise ValueError("siblings= are the folders of contrast='siblings': set it, or drop siblings")
-    if cfg.contrast != 'siblings' or cfg.method != 'cnn': return
-    if nuisance is not None: raise ValueError("give nuisance= or contrast='siblings', not both: the siblings' results already share the nuisances of ANP results")
+    if siblings is not None and cfg.contrast is None: raise ValueError("siblings= are the folders of contrast='siblings' (or 'auto'): set it, or drop siblings")
+    if cfg.method != 'cnn' or (cfg.contrast == 'auto' and siblings is None): return  # 'auto' learns against Q where C cannot be had
+    if nuisance is not None: raise ValueError("give nuisance= or contrast='siblings' (siblings=), not both: the siblings' results already share the nuisances of ANP results")
     if relevant is not None and siblings is None:
         raise ValueError("contrast='siblings' with your own folders: give siblings=[folders of your results for other adjectives of the noun] (--siblings a,b)")
     if relevant is None and siblings is not None: raise ValueError("siblings= are folders for a run on your own folders; drawn from a source, the siblings are drawn too: drop siblings")
@@ -156,7 +156,7 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
                 cfg:QueryConfig|None=None, # every option; keywords override its fields
                 progress:bool=True, # one line per stage, and fastai's progress bars when watched live (a notebook or terminal)
                 nuisance:NuisanceReference|None=None, # other queries' reference (`nuisance_reference`): the 'cnn' scores less its within-set part (of networks trained blind to it where its `invariance` is above 0)
-                siblings:Sequence|None=None, # with `contrast='siblings'` and your own folders: folders of your results for other adjectives of the noun (`sibling_set`)
+                siblings:Sequence|None=None, # with your own folders: folders of your results for other adjectives of the noun (`sibling_set`), the networks' contrast; without them, Q
                 **kwargs, # any `QueryConfig` field, e.g. m=500, seed=3, method='paper', n_clusters=3, pairing='random'
                ) -> QueryResult:
     "Find the truly relevant images of `query` in P and rank P ∪ Q: data → pairs → PW-SCAE → clusters → relevance → ranking."
@@ -173,7 +173,8 @@ def train_query(query:str, # the adjective–noun query, e.g. 'happy dog'
         T[STAGES[i]] = time.perf_counter() - t0; t0 = time.perf_counter()
         if progress: print(f"[{i + 1}/6] {STAGES[i]}: {msg} ({T[STAGES[i]]:.1f} s)", flush=True)
     sets = get_sets(query, cfg, relevant, irrelevant, source)
-    C = sibling_set(query, cfg, source, siblings) if cfg.contrast == 'siblings' and cfg.method == 'cnn' else None
+    cfg = cfg.update(contrast=resolve_contrast(cfg, relevant is None, siblings, nuisance))  # kept with the result: what the networks learnt against
+    C = sibling_set(query, cfg, source, siblings) if cfg.contrast == 'siblings' else None
     cx = f", C {len(C)} images of the noun's other queries" if C is not None else ''
     done(0, f"P {len(sets.P)}, Q {len(sets.Q)}{cx} images of {sets.P.size[0]}×{sets.P.size[1]}; networks on {device}" + (f", relevance amp {amp}" if amp else ''))
     pairs = pair_sets(sets, cfg)

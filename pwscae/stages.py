@@ -35,9 +35,9 @@ from .nuisance import NuisanceReference, NuisanceAdjusted, adjust_scores, nuisan
 from .config import DEFAULT_M, QueryConfig
 
 # %% auto #0
-__all__ = ['SIBLING_RATIOS', 'WEAK_SEPARATION', 'get_sets', 'sibling_set', 'pair_sets', 'DivergedError', 'check_finite',
-           'train_pwscae', 'PairClusters', 'cluster_differences', 'priors_from', 'Relevance', 'check_nuisance',
-           'learn_relevance', 'draw_reference', 'rank_and_measure']
+__all__ = ['SIBLING_RATIOS', 'WEAK_SEPARATION', 'get_sets', 'sibling_set', 'resolve_contrast', 'pair_sets', 'DivergedError',
+           'check_finite', 'train_pwscae', 'PairClusters', 'cluster_differences', 'priors_from', 'Relevance',
+           'check_nuisance', 'learn_relevance', 'draw_reference', 'rank_and_measure']
 
 # %% ../nbs/10_stages.ipynb #48bb606f
 def _folder_set(path, name, m, size, seed) -> ImageSet:
@@ -94,6 +94,17 @@ def sibling_set(query:str, # the adjective–noun query, e.g. 'happy dog'
     sizes = [len(a) for a in np.array_split(np.arange(m), len(pool))]
     parts = [pseudo_sets(anp, source, k, *SIBLING_RATIOS, seed=cfg.seed, size=cfg.size, confound=cfg.confound).P for anp, k in zip(pool.anp, sizes) if k]
     return ImageSet(torch.cat([p.x for p in parts]), [f'C/{a}/{i}' for a, p in zip(pool.anp, parts) for i in range(len(p))], 'C')
+
+# %% ../nbs/10_stages.ipynb #550d99c9
+def resolve_contrast(cfg:QueryConfig, # `contrast` and `method` are read
+                     drawn:bool, # P and Q are drawn from a source (the siblings can be drawn too), not read from folders
+                     siblings:Sequence|None=None, # the user's folders of the noun's other queries (`sibling_set`'s `folders`)
+                     nuisance=None, # a `NuisanceReference`: it adjusts scores learnt against Q
+                    ) -> str|None:
+    "What the run's 'cnn' networks learn P against: 'siblings' (C) or None (Q); 'auto' is 'siblings' wherever C can be had."
+    if cfg.method != 'cnn': return None  # no networks learn a contrast
+    if cfg.contrast != 'auto': return cfg.contrast
+    return 'siblings' if (drawn or siblings is not None) and nuisance is None else None
 
 # %% ../nbs/10_stages.ipynb #8fd0d045
 def pair_sets(sets:PseudoSets, # stage 1's P and Q
