@@ -130,10 +130,10 @@ class Evaluation:
         "Selected-set precision minus Ratio A, averaged over queries and seeds, per method."
         return self.means().lift
 
-    def by_query(self, method:str|None=None, # a method of the table; `pwscae run`'s default (`QueryConfig.method`) when None
+    def by_query(self, method:str|None=None, # a method of the table; the default run's (`DEFAULT_VARIANT`) when None
                 ) -> pd.DataFrame:
         "One method per query, mean over seeds: Ratio A, precision, lift, recall, AP, the estimated Ratio A, its absolute error, draws with assumed priors."
-        method = method or QueryConfig().method
+        method = method or DEFAULT_VARIANT
         t = self.table[self.table.method == method]
         if t.empty: raise ValueError(f"no rows for method {method!r}: the table has {', '.join(self.table.method.unique())}")
         t = t.assign(prior_error=(t.ratio_a_hat - t.ratio_a).abs(), assumed=t['priors'].eq('assumed'))
@@ -151,7 +151,7 @@ class Evaluation:
 # %% ../nbs/12_evaluation.ipynb #0c35c84b
 @patch
 def plot(self:Evaluation, metric:str='precision', # column of `table` to plot
-         methods:tuple=('paper', 'visual_rank', 'uu', 'cnn', 'supervised'), # bars per query
+         methods:tuple=('paper', 'visual_rank', 'uu', 'cnn', 'cnn_siblings', 'supervised'), # bars per query (those the evaluation holds)
          ax=None):
     "Bar chart of `metric` per query (mean over seeds, std as error bars) with Ratio A marked; returns the `ax`."
     methods = [m for m in methods if m in set(self.table.method)]
@@ -169,7 +169,7 @@ def plot(self:Evaluation, metric:str='precision', # column of `table` to plot
 @patch
 def pr_curves(self:Evaluation, query:str, # which query
               seed:int=0, # which seed
-              methods:tuple=('paper', 'uu', 'cnn', 'supervised'), # curves to draw
+              methods:tuple=('paper', 'uu', 'cnn', 'cnn_siblings', 'supervised'), # curves to draw (those the evaluation holds)
               ax=None):
     "Precision–recall curves over P of several methods for one draw; returns the `ax`."
     s = self.scores[(self.scores['query'] == query) & (self.scores.seed == seed) & (self.scores['set'] == 'P')]
