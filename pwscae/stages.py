@@ -95,7 +95,7 @@ def sibling_set(query:str, # the adjective–noun query, e.g. 'happy dog'
     parts = [pseudo_sets(anp, source, k, *SIBLING_RATIOS, seed=cfg.seed, size=cfg.size, confound=cfg.confound).P for anp, k in zip(pool.anp, sizes) if k]
     return ImageSet(torch.cat([p.x for p in parts]), [f'C/{a}/{i}' for a, p in zip(pool.anp, parts) for i in range(len(p))], 'C')
 
-# %% ../nbs/10_stages.ipynb #d2455033
+# %% ../nbs/10_stages.ipynb #44455350
 def resolve_contrast(cfg:QueryConfig, # `contrast` and `method` are read
                      drawn:bool, # P and Q are drawn from a source (the siblings can be drawn too), not read from folders
                      siblings:Sequence|None=None, # the user's folders of the noun's other queries (`sibling_set`'s `folders`)
