@@ -80,7 +80,7 @@ def evaluate_draw(done:pd.DataFrame, out:Path, prot:str, query:str, seed:int, va
 
 
 def beside_default(df:pd.DataFrame, cols:list) -> pd.DataFrame:
-    "Means per protocol and variant of the draws in `df` (columns `cols`), beside the committed default ('cnn') and the adjustment ('nuisance') on the same draws."
+    "Means per protocol and variant of the draws in `df` (columns `cols`), beside the networks learnt against Q ('cnn') and the adjustment ('nuisance') on the same draws."
     ref = pd.read_csv(RESULTS / 'nuisance_reference.csv')
     ref = ref[ref.variant.isin(['cnn', 'nuisance'])][[c for c in cols if c != 'seconds']]
     keys = df[['protocol', 'query', 'seed']].drop_duplicates()

@@ -215,7 +215,10 @@ def load(cls:Evaluation, folder:str|Path, # a folder written by `save` (or `pwsc
     meta = json.loads((d/'meta.json').read_text()) if (d/'meta.json').is_file() else dict(preset='unknown', seconds=float('nan'))
     scores = pd.read_csv(d/'scores.csv')
     if 'set' not in scores: scores.insert(scores.columns.get_loc('truth'), 'set', 'P')  # saved before Q's scores were kept
-    return cls(pd.read_csv(d/'table.csv'), scores, meta['preset'], meta['seconds'], meta.get('confound'), meta.get('nuisance'))
+    table = pd.read_csv(d/'table.csv')
+    if meta.get('contrast') == 'siblings':  # saved by `evaluate(contrast='siblings')` (2026-12-05): its 'cnn' rows learnt against the siblings
+        table['method'] = table.method.replace('cnn', DEFAULT_VARIANT); scores = scores.rename(columns={'cnn': DEFAULT_VARIANT})
+    return cls(table, scores, meta['preset'], meta['seconds'], meta.get('confound'), meta.get('nuisance'))
 
 @patch(cls_method=True)
 def merge(cls:Evaluation, *evs:Evaluation, # evaluations of one preset and protocol on different draws
