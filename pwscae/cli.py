@@ -165,9 +165,9 @@ def run(query:str, # the adjective–noun query, e.g. "happy dog"
                            n_clusters=n_clusters, level_epochs=level_epochs, finetune_epochs=finetune_epochs, lr=lr, denoise=denoise,
                            relevance_epochs=relevance_epochs, head=head, levels=levels, amp=amp, device=device, confound=confound, contrast=None if contrast == 'q' else contrast))
     if contrast == 'q': cfg = cfg.update(contrast=None)
-    if nuisance is not None and (contrast == 'siblings' or siblings): raise CLIError("give --nuisance or --contrast siblings (--siblings), not both: the siblings' results already share the nuisances of ANP results")
     refs = _nuisance_queries(nuisance, query, cfg, relevant, invariance)
-    from pwscae.query import train_query
+    from pwscae.query import train_query, _check_siblings
+    _check_siblings(cfg, relevant, _csv(siblings), refs or None)  # train_query's own check, before --nuisance's reference trains
     src = _source(vso)
     res = train_query(query, relevant=relevant, irrelevant=irrelevant, source=src, cfg=cfg, progress=not quiet,
                       nuisance=_nuisance_reference(refs, cfg, src, quiet, invariance), siblings=_csv(siblings))
