@@ -25,13 +25,13 @@ __all__ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', '
            'REFERENCE_CONFIG', 'ReferenceInvariance', 'nuisance_halves', 'QueryConfig', 'PRESETS', 'METHODS',
            'get_sets', 'pair_sets', 'train_pwscae', 'cluster_differences', 'learn_relevance', 'rank_and_measure',
            'PairClusters', 'Relevance', 'priors_from', 'DivergedError', 'check_finite', 'check_nuisance',
-           'draw_reference', 'sibling_set', 'resolve_contrast', 'SIBLING_RATIOS', 'fan_out', 'DASK_TIMEOUT',
-           'run_batch', 'COLUMNS', 'BATCH', 'RESULTS', 'NUISANCE', 'QueryResult', 'train_query', 'load_result',
-           'PICTURES', 'save_pictures', 'write_report', 'Unavailable', 'evaluate', 'evaluate_query', 'Evaluation',
-           'VARIANTS', 'ABLATIONS', 'DEFAULT_VARIANT', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED', 'explore',
-           'RankingExplorer', 'ATTRIBUTIONS', 'attribute', 'explain_result', 'relevance_module', 'cue_share', 'overlay',
-           'Explanation', 'filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions', 'level_differences',
-           'plot_pair_differences', 'example_pairs', 'plot_example_pairs']
+           'draw_reference', 'sibling_set', 'resolve_contrast', 'SIBLING_RATIOS', 'ASSUMED_PRIORS', 'fan_out',
+           'DASK_TIMEOUT', 'run_batch', 'COLUMNS', 'BATCH', 'RESULTS', 'NUISANCE', 'QueryResult', 'train_query',
+           'load_result', 'PICTURES', 'save_pictures', 'write_report', 'Unavailable', 'evaluate', 'evaluate_query',
+           'Evaluation', 'VARIANTS', 'ABLATIONS', 'DEFAULT_VARIANT', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED',
+           'explore', 'RankingExplorer', 'ATTRIBUTIONS', 'attribute', 'explain_result', 'relevance_module', 'cue_share',
+           'overlay', 'Explanation', 'filter_images', 'plot_filters', 'reconstruct', 'plot_reconstructions',
+           'level_differences', 'plot_pair_differences', 'example_pairs', 'plot_example_pairs']
 
 # %% ../nbs/99_api.ipynb #15fc40c9
 __version__ = "0.1.0"
@@ -60,7 +60,7 @@ _API = {  # public name -> module that defines it
     'parallel': ['fan_out', 'DASK_TIMEOUT'],
     'config': ['QueryConfig', 'PRESETS', 'METHODS'],
     'stages': ['get_sets', 'pair_sets', 'train_pwscae', 'cluster_differences', 'learn_relevance',
-               'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from', 'DivergedError', 'check_finite', 'check_nuisance', 'draw_reference', 'sibling_set', 'resolve_contrast', 'SIBLING_RATIOS'],
+               'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from', 'DivergedError', 'check_finite', 'check_nuisance', 'draw_reference', 'sibling_set', 'resolve_contrast', 'SIBLING_RATIOS', 'ASSUMED_PRIORS'],
     'query': ['QueryResult', 'train_query', 'load_result'],
     'report': ['PICTURES', 'save_pictures', 'write_report', 'Unavailable'],
     'batch': ['run_batch', 'COLUMNS', 'BATCH', 'RESULTS', 'NUISANCE'],
@@ -96,7 +96,7 @@ _all_ = ['QUERIES', 'NEAR_SYNONYMS', 'ImageSet', 'parse_query', 'show_grid', 'fr
          'RelevanceNet', 'RelevanceConfig', 'CNNRelevance', 'cnn_relevance', 'cross_fit_cnn',
          'NuisanceReference', 'NuisanceAdjusted', 'nuisance_reference', 'adjust_scores', 'within_slopes', 'REFERENCE_CONFIG', 'ReferenceInvariance', 'nuisance_halves',
          'QueryConfig', 'PRESETS', 'METHODS', 'get_sets', 'pair_sets', 'train_pwscae', 'cluster_differences', 'learn_relevance',
-         'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from', 'DivergedError', 'check_finite', 'check_nuisance', 'draw_reference', 'sibling_set', 'resolve_contrast', 'SIBLING_RATIOS',
+         'rank_and_measure', 'PairClusters', 'Relevance', 'priors_from', 'DivergedError', 'check_finite', 'check_nuisance', 'draw_reference', 'sibling_set', 'resolve_contrast', 'SIBLING_RATIOS', 'ASSUMED_PRIORS',
          'fan_out', 'DASK_TIMEOUT', 'run_batch', 'COLUMNS', 'BATCH', 'RESULTS', 'NUISANCE',
          'QueryResult', 'train_query', 'load_result', 'PICTURES', 'save_pictures', 'write_report', 'Unavailable',
          'evaluate', 'evaluate_query', 'Evaluation', 'VARIANTS', 'ABLATIONS', 'DEFAULT_VARIANT', 'EVAL_METHODS', 'RANKERS', 'SELF_ESTIMATED', 'explore', 'RankingExplorer',

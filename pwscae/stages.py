@@ -35,9 +35,9 @@ from .nuisance import NuisanceReference, NuisanceAdjusted, adjust_scores, nuisan
 from .config import DEFAULT_M, QueryConfig
 
 # %% auto #0
-__all__ = ['SIBLING_RATIOS', 'WEAK_SEPARATION', 'get_sets', 'sibling_set', 'resolve_contrast', 'pair_sets', 'DivergedError',
-           'check_finite', 'train_pwscae', 'PairClusters', 'cluster_differences', 'priors_from', 'Relevance',
-           'check_nuisance', 'learn_relevance', 'draw_reference', 'rank_and_measure']
+__all__ = ['ASSUMED_PRIORS', 'SIBLING_RATIOS', 'WEAK_SEPARATION', 'get_sets', 'sibling_set', 'resolve_contrast', 'pair_sets',
+           'DivergedError', 'check_finite', 'train_pwscae', 'PairClusters', 'cluster_differences', 'priors_from',
+           'Relevance', 'check_nuisance', 'learn_relevance', 'draw_reference', 'rank_and_measure']
 
 # %% ../nbs/10_stages.ipynb #48bb606f
 def _folder_set(path, name, m, size, seed) -> ImageSet:
@@ -73,7 +73,8 @@ def get_sets(query:str, # the adjective–noun query, e.g. 'happy dog'
     return PseudoSets(P, Q, None, query, anp, cfg.ratio_a, cfg.ratio_b, cfg.seed)
 
 # %% ../nbs/10_stages.ipynb #327967ea
-SIBLING_RATIOS = (0.7, 0.3)  # Ratio A and B at which a sibling query's results are drawn from a labelled source: the shares a run assumes when it cannot estimate them
+ASSUMED_PRIORS = (0.7, 0.3)  # Ratio A and B a run assumes where it cannot estimate them (`priors_from`)
+SIBLING_RATIOS = ASSUMED_PRIORS  # Ratio A and B at which a sibling query's results are drawn from a labelled source: the shares a run assumes
 
 def sibling_set(query:str, # the adjective–noun query, e.g. 'happy dog'
                 cfg:QueryConfig|None=None, # `m`, `seed`, `size` and `confound` are read, as for the run's own sets
@@ -190,12 +191,12 @@ def priors_from(XP, # (n_P, ...) features or scores of P
     if np.isfinite(a) and np.isfinite(b) and a > b:
         if p > WEAK_SEPARATION:  # kept only because the guard is off or looser than WEAK_SEPARATION
             warnings.warn(f"the estimate of Ratio A ({a:.2f}) rests on a weak separation of P and Q (p = {p:.2g}, the {_resolve(estimator, XP)} estimator's "
-                          f"one-sided test) and may be far off: set prior_alpha={WEAK_SEPARATION} to assume 0.7 and 0.3 instead, or give ratio_a and ratio_b")
+                          f"one-sided test) and may be far off: set prior_alpha={WEAK_SEPARATION} to assume {ASSUMED_PRIORS[0]} and {ASSUMED_PRIORS[1]} instead, or give ratio_a and ratio_b")
         return dict(ratio_a=float(a), ratio_b=float(b), source='estimated')
     how = "well enough" if alpha is None else f"at significance {alpha:g}"
-    warnings.warn(f"P and Q could not be told apart {how} to estimate their relevant shares: assuming Ratio A 0.7 and "
-                  "Ratio B 0.3 (give ratio_a and ratio_b if you know them)")
-    return dict(ratio_a=0.7, ratio_b=0.3, source='assumed')
+    warnings.warn(f"P and Q could not be told apart {how} to estimate their relevant shares: assuming Ratio A {ASSUMED_PRIORS[0]} and "
+                  f"Ratio B {ASSUMED_PRIORS[1]} (give ratio_a and ratio_b if you know them)")
+    return dict(ratio_a=ASSUMED_PRIORS[0], ratio_b=ASSUMED_PRIORS[1], source='assumed')
 
 # %% ../nbs/10_stages.ipynb #a0a5a6bc
 @dataclass
