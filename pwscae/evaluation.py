@@ -50,6 +50,11 @@ EVAL_METHODS = tuple(v for v in VARIANTS if v not in ABLATIONS)  # the table's d
 def _against_siblings(v:QueryConfig) -> bool: return v.method == 'cnn' and v.contrast == 'siblings'
 def _against_q(v:QueryConfig) -> bool: return v.method == 'cnn' and v.contrast is None  # the variants a nuisance reference adjusts
 
+def _check_adjusted(cfg:QueryConfig, methods, what:str):
+    "Refuse a nuisance reference (`what`: how it was given) for `methods` none of which it adjusts."
+    if not any(_against_q(_variants(cfg)[m]) for m in methods):
+        raise ValueError(f"{what} adjusts the methods whose 'cnn' networks learn P against Q, and methods={tuple(methods)} has none: add 'cnn' or drop it")
+
 def _config(preset) -> QueryConfig:
     if isinstance(preset, QueryConfig): return preset
     if preset not in PRESETS: raise ValueError(f"preset={preset!r}: choose one of {', '.join(PRESETS)} or pass a QueryConfig")
@@ -67,8 +72,7 @@ def evaluate_query(query:str, # a query of `QUERIES` (or of the source, with rat
     cfg = _config(preset).update(seed=seed)
     if bad := [m for m in methods if m not in VARIANTS]: raise ValueError(f"unknown methods {bad}: choose from {', '.join(VARIANTS)}")
     if nuisance is not None: check_nuisance(nuisance, query, 'cnn', (cfg.size, cfg.size))  # before any draw or training
-    if nuisance is not None and not any(_against_q(_variants(cfg)[m]) for m in methods):
-        raise ValueError(f"nuisance= adjusts the methods whose 'cnn' networks learn P against Q, and methods={tuple(methods)} has none: add 'cnn' or drop it")
+    if nuisance is not None: _check_adjusted(cfg, methods, 'nuisance=')
     t0 = time.perf_counter()
     sets = get_sets(query, cfg, source=source)
     C = sibling_set(query, cfg, source) if any(_against_siblings(_variants(cfg)[m]) for m in methods) else None
@@ -237,8 +241,7 @@ def _halves(qs:list, cfg:QueryConfig, methods, nuisance:bool) -> list|None:
     "The halves of `qs` that serve each other as nuisance references (`nuisance_halves`), checked before any draw; None without."
     if not isinstance(nuisance, bool): raise TypeError(f"nuisance={nuisance!r}: give True (each half of the queries the other's reference) or False")
     if not nuisance: return None
-    if not any(_against_q(_variants(cfg)[m]) for m in methods):
-        raise ValueError(f"nuisance=True adjusts the methods whose 'cnn' networks learn P against Q, and methods={tuple(methods)} has none: add 'cnn' or drop it")
+    _check_adjusted(cfg, methods, 'nuisance=True')
     return [list(h) for h in nuisance_halves(qs)]
 
 def _references(qs:list, seeds, halves:list, cfg:QueryConfig, source, progress:bool, **where) -> dict:
